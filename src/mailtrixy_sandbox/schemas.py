@@ -1,0 +1,366 @@
+"""Request and response shapes, as the reference writes them.
+
+They drive FastAPI's validation and ``/openapi.json``. Checks that need the
+database (uniqueness, existing ids) live in the routes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+Scalar = str | int | float | bool | None
+
+
+class _Request(BaseModel):
+    # Unknown fields are ignored, as a lenient server does.
+    model_config = ConfigDict(extra="ignore")
+
+
+# ---------------------------------------------------------------- envelopes
+class PageMeta(BaseModel):
+    current_page: int
+    per_page: int
+    total: int
+    last_page: int
+
+
+class Envelope(BaseModel, Generic[T]):
+    success: bool
+    data: T
+
+
+class Page(BaseModel, Generic[T]):
+    success: bool
+    data: list[T]
+    meta: PageMeta
+
+
+class ErrorBody(BaseModel):
+    success: Literal[False]
+    message: str
+    errors: dict[str, list[str]] | None = None
+    required_scope: str | None = None
+
+
+class Message(BaseModel):
+    message: str
+
+
+# ---------------------------------------------------------------- references
+class TagRef(BaseModel):
+    id: int
+    name: str
+
+
+class GroupRef(BaseModel):
+    id: int
+    name: str
+
+
+class ContactRef(BaseModel):
+    id: int
+    name: str
+    email: str
+
+
+class MemberRef(BaseModel):
+    id: int
+    name: str
+
+
+# ---------------------------------------------------------------- contacts
+class ContactSummary(BaseModel):
+    id: int
+    name: str
+    email: str
+    company: str | None
+    phone: str | None
+    tags: list[TagRef]
+    created_at: datetime
+    updated_at: datetime
+    # Only with ``include=groups`` / ``include=custom_fields`` (a sandbox extension).
+    groups: list[GroupRef] | None = None
+    custom_fields: dict[str, Scalar] | None = None
+
+
+class Contact(BaseModel):
+    id: int
+    name: str
+    email: str
+    company: str | None
+    phone: str | None
+    tags: list[TagRef]
+    groups: list[GroupRef]
+    custom_fields: dict[str, Scalar]
+    conversations_count: int
+    last_contacted_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class ContactCreate(_Request):
+    name: str
+    email: str
+    company: str | None = None
+    phone: str | None = None
+    tags: list[str] | None = None
+    group_ids: list[int] | None = None
+    custom_fields: dict[str, Scalar] | None = None
+
+
+class ContactUpdate(_Request):
+    name: str | None = None
+    email: str | None = None
+    company: str | None = None
+    phone: str | None = None
+    tags: list[str] | None = Field(default=None, description="Replaces the contact's tags.")
+    group_ids: list[int] | None = Field(default=None, description="Replaces the groups.")
+    custom_fields: dict[str, Scalar] | None = Field(
+        default=None, description="Merged into the stored fields; a null value removes a key."
+    )
+
+
+# ---------------------------------------------------------------- conversations
+ConversationStatus = Literal["open", "closed", "snoozed"]
+
+
+class Conversation(BaseModel):
+    id: int
+    subject: str
+    status: ConversationStatus
+    contact: ContactRef
+    assignee: MemberRef | None
+    labels: list[str]
+    messages_count: int
+    last_message_at: datetime | None
+    snoozed_until: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class ConversationUpdate(_Request):
+    status: ConversationStatus | None = None
+    assignee_id: int | None = Field(default=None, description="null unassigns.")
+    snoozed_until: datetime | None = Field(
+        default=None, description="With status snoozed; omitted: until the customer writes."
+    )
+    labels: list[str] | None = None
+
+
+class MessageSender(BaseModel):
+    id: int
+    name: str
+    email: str | None = None
+
+
+class ConversationMessage(BaseModel):
+    id: int
+    conversation_id: int
+    direction: Literal["inbound", "outbound"]
+    body_html: str | None
+    body_text: str
+    sender: MessageSender | None
+    cc: list[str]
+    bcc: list[str]
+    created_at: datetime
+
+
+class ReplyCreate(_Request):
+    body_html: str
+    cc: list[str] | None = None
+    bcc: list[str] | None = None
+    attachments: list[Any] | None = None
+
+
+# ---------------------------------------------------------------- campaigns
+CampaignStatus = Literal["draft", "scheduled", "sending", "sent", "paused"]
+
+
+class CampaignStats(BaseModel):
+    delivered: int
+    opened: int
+    clicked: int
+    bounced: int
+    unsubscribed: int
+
+
+class Campaign(BaseModel):
+    id: int
+    name: str
+    subject: str
+    status: CampaignStatus
+    from_email: str
+    from_name: str
+    recipients_count: int
+    stats: CampaignStats
+    schedule_at: datetime | None
+    sent_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    # Detail only.
+    body_html: str | None = None
+    recipient_groups: list[int] | None = None
+    email_account_id: int | None = None
+    completed_at: datetime | None = None
+
+
+class CampaignCreate(_Request):
+    name: str
+    subject: str
+    from_email: str
+    from_name: str
+    body_html: str
+    recipient_groups: list[int]
+    email_account_id: int
+    schedule_at: str | None = None
+
+
+class CampaignUpdate(_Request):
+    name: str | None = None
+    subject: str | None = None
+    from_email: str | None = None
+    from_name: str | None = None
+    body_html: str | None = None
+    recipient_groups: list[int] | None = None
+    email_account_id: int | None = None
+    schedule_at: str | None = Field(default=None, description="null turns it back into a draft.")
+
+
+class EmailAccount(BaseModel):
+    id: int
+    email: str
+    name: str
+    verified: bool
+
+
+# ---------------------------------------------------------------- tags and groups
+class Tag(BaseModel):
+    id: int
+    name: str
+    color: str
+    contacts_count: int
+
+
+class TagCreate(_Request):
+    name: str
+    color: str | None = None
+
+
+class TagUpdate(_Request):
+    name: str | None = None
+    color: str | None = None
+
+
+class Group(BaseModel):
+    id: int
+    name: str
+    description: str | None
+    members_count: int
+    created_at: datetime
+
+
+class GroupCreate(_Request):
+    name: str
+    description: str | None = None
+
+
+class GroupUpdate(_Request):
+    name: str | None = None
+    description: str | None = None
+
+
+class MemberIds(_Request):
+    contact_ids: list[int]
+
+
+class MembersAdded(BaseModel):
+    added: int
+    already_members: int
+    members_count: int
+
+
+class MembersRemoved(BaseModel):
+    removed: int
+    members_count: int
+
+
+# ---------------------------------------------------------------- deals
+DealStage = Literal["lead", "qualified", "proposal", "negotiation", "won", "lost"]
+
+
+class DealSummary(BaseModel):
+    id: int
+    title: str
+    value: int | float
+    currency: str
+    stage: DealStage
+    contact: ContactRef
+    assignee: MemberRef | None
+    expected_close_date: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class Deal(DealSummary):
+    notes: str | None
+
+
+class DealCreate(_Request):
+    title: str
+    value: int | float
+    currency: str | None = None
+    stage: str | None = None
+    contact_id: int
+    assignee_id: int | None = None
+    expected_close_date: str | None = None
+    notes: str | None = None
+
+
+class DealUpdate(_Request):
+    title: str | None = None
+    value: int | float | None = None
+    currency: str | None = None
+    stage: str | None = None
+    contact_id: int | None = None
+    assignee_id: int | None = None
+    expected_close_date: str | None = None
+    notes: str | None = None
+
+
+# ---------------------------------------------------------------- webhooks
+class Webhook(BaseModel):
+    id: int
+    url: str
+    events: list[str]
+    is_active: bool
+    created_at: datetime
+
+
+class WebhookCreated(Webhook):
+    secret: str
+
+
+class WebhookCreate(_Request):
+    url: str
+    events: list[str]
+
+
+# ---------------------------------------------------------------- team
+class TeamMember(BaseModel):
+    id: int
+    name: str
+    email: str
+    role: str
+
+
+class Me(BaseModel):
+    member: TeamMember | None
+    scopes: list[str]
+    workspace_id: int
+    workspace_name: str
+    currency: str
