@@ -116,5 +116,7 @@ def create_app(config: SandboxConfig) -> tuple[ASGIApp, SandboxState]:
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    app: ASGIApp = FaultInjector(ApiGate(api, state=state), config.faults, random.Random(rng.random()))
+    app: ASGIApp = FaultInjector(
+        ApiGate(api, state=state), config.faults, random.Random(rng.random())
+    )
     return app, state

@@ -26,8 +26,9 @@ def new_token() -> str:
     return "mtx_" + secrets.token_urlsafe(24)
 
 
-def add_token(db: Database, token: str, scopes: tuple[str, ...], member_id: int | None,
-              label: str = "") -> None:
+def add_token(
+    db: Database, token: str, scopes: tuple[str, ...], member_id: int | None, label: str = ""
+) -> None:
     db.execute(
         "INSERT INTO tokens(token, scopes, member_id, label, created_at) VALUES (?,?,?,?,?) "
         "ON CONFLICT(token) DO UPDATE SET scopes = excluded.scopes",
@@ -70,7 +71,7 @@ def require(scope: str | None) -> Callable[..., Principal]:
 
     async def dependency(
         request: Request,
-        _credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),  # noqa: B008
+        _credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
     ) -> Principal:
         principal = current(request)
         if scope is not None and scope not in principal.scopes:

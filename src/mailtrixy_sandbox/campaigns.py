@@ -14,11 +14,14 @@ def recipients_count(db: Database, group_ids: list[int]) -> int:
     """Distinct contacts across the groups: a contact in two groups gets one email."""
     if not group_ids:
         return 0
-    return int(db.scalar(
-        "SELECT COUNT(DISTINCT contact_id) FROM group_members "
-        f"WHERE group_id IN ({','.join('?' * len(group_ids))})",  # noqa: S608
-        group_ids,
-    ) or 0)
+    return int(
+        db.scalar(
+            "SELECT COUNT(DISTINCT contact_id) FROM group_members "
+            f"WHERE group_id IN ({','.join('?' * len(group_ids))})",
+            group_ids,
+        )
+        or 0
+    )
 
 
 def load(db: Database, campaign_id: int) -> Any:
@@ -42,15 +45,20 @@ def start_sending(db: Database, webhooks: WebhookDispatcher, campaign_id: int) -
 def _rates(campaign_id: int) -> tuple[float, float, float, float]:
     """Stable per-campaign rates: bounce, open, click (of opens), unsubscribe."""
     rng = random.Random(campaign_id * 7919)
-    return (rng.uniform(0.005, 0.03), rng.uniform(0.18, 0.45), rng.uniform(0.08, 0.3),
-            rng.uniform(0.001, 0.006))
+    return (
+        rng.uniform(0.005, 0.03),
+        rng.uniform(0.18, 0.45),
+        rng.uniform(0.08, 0.3),
+        rng.uniform(0.001, 0.006),
+    )
 
 
 def advance(db: Database, webhooks: WebhookDispatcher, steps: int) -> None:
     """One tick of every send in progress, and of schedules that came due."""
     now = clock.now_iso()
-    for row in db.all("SELECT id FROM campaigns WHERE status = 'scheduled' AND schedule_at <= ?",
-                      (now,)):
+    for row in db.all(
+        "SELECT id FROM campaigns WHERE status = 'scheduled' AND schedule_at <= ?", (now,)
+    ):
         start_sending(db, webhooks, row["id"])
     for row in db.all("SELECT * FROM campaigns WHERE status = 'sending'"):
         total = row["recipients_count"]
@@ -68,9 +76,19 @@ def advance(db: Database, webhooks: WebhookDispatcher, steps: int) -> None:
             db.execute(
                 "UPDATE campaigns SET delivered = ?, bounced = ?, opened = ?, clicked = ?, "
                 "unsubscribed = ?, status = ?, completed_at = ?, updated_at = ? WHERE id = ?",
-                (delivered, bounced, opened, clicked, unsubscribed,
-                 "sent" if finished else "sending", now if finished else None, now, row["id"]),
+                (
+                    delivered,
+                    bounced,
+                    opened,
+                    clicked,
+                    unsubscribed,
+                    "sent" if finished else "sending",
+                    now if finished else None,
+                    now,
+                    row["id"],
+                ),
             )
             if finished:
-                webhooks.emit("campaign.completed",
-                              serializers.campaign(load(db, row["id"]), full=False))
+                webhooks.emit(
+                    "campaign.completed", serializers.campaign(load(db, row["id"]), full=False)
+                )

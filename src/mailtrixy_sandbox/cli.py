@@ -38,7 +38,8 @@ def _token(text: str) -> tuple[str, tuple[str, ...]]:
     unknown = [s for s in names if s not in ALL_SCOPES]
     if not token or unknown:
         raise argparse.ArgumentTypeError(
-            f"expected TOKEN:scope,scope with scopes from {', '.join(ALL_SCOPES)}")
+            f"expected TOKEN:scope,scope with scopes from {', '.join(ALL_SCOPES)}"
+        )
     return token, names
 
 
@@ -52,53 +53,97 @@ def _share(text: str) -> float:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="mailtrixy-sandbox",
-        description="A MailTrixy-compatible API server for demos, tests and benchmarks.")
+        description="A MailTrixy-compatible API server for demos, tests and benchmarks.",
+    )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=0, help="0 picks a free port (default)")
-    p.add_argument("--allow-non-loopback", action="store_true",
-                   help="allow --host to be an address other than loopback")
+    p.add_argument(
+        "--allow-non-loopback",
+        action="store_true",
+        help="allow --host to be an address other than loopback",
+    )
     p.add_argument("--data-dir", help="keep data in this directory (default: in memory)")
-    p.add_argument("--seed", choices=("demo", "empty"), default="empty",
-                   help="data for a new workspace (default: empty)")
+    p.add_argument(
+        "--seed",
+        choices=("demo", "empty"),
+        default="empty",
+        help="data for a new workspace (default: empty)",
+    )
     p.add_argument("--seed-random", type=int, default=20260325, help="random seed for --seed demo")
     sizes = SeedSizes()
     for name in ("contacts", "conversations", "deals", "campaigns"):
-        p.add_argument(f"--{name}", type=int, default=getattr(sizes, name),
-                       help=f"how many {name} --seed demo makes (default {getattr(sizes, name)})")
-    p.add_argument("--token", type=_token, action="append", default=[],
-                   metavar="TOKEN:SCOPES", help="add a token with these scopes (repeatable)")
+        p.add_argument(
+            f"--{name}",
+            type=int,
+            default=getattr(sizes, name),
+            help=f"how many {name} --seed demo makes (default {getattr(sizes, name)})",
+        )
+    p.add_argument(
+        "--token",
+        type=_token,
+        action="append",
+        default=[],
+        metavar="TOKEN:SCOPES",
+        help="add a token with these scopes (repeatable)",
+    )
     p.add_argument("--admin-token", help="token for /_admin (default: generated)")
     p.add_argument("--rate-limit", type=int, default=300, help="requests per window per token")
     p.add_argument("--rate-window", type=float, default=60.0, help="window in seconds")
     faults = p.add_argument_group("faults")
     faults.add_argument("--latency-ms", type=int, default=0)
     faults.add_argument("--jitter-ms", type=int, default=0)
-    faults.add_argument("--error-rate", type=_share, default=0.0,
-                        help="share of requests answered with --error-status")
+    faults.add_argument(
+        "--error-rate",
+        type=_share,
+        default=0.0,
+        help="share of requests answered with --error-status",
+    )
     faults.add_argument("--error-status", type=int, default=500)
-    faults.add_argument("--drop-rate", type=_share, default=0.0,
-                        help="share of connections cut")
-    faults.add_argument("--drop-phase", choices=("before", "after", "random"), default="before",
-                        help="cut before handling, or after the request took effect")
+    faults.add_argument("--drop-rate", type=_share, default=0.0, help="share of connections cut")
+    faults.add_argument(
+        "--drop-phase",
+        choices=("before", "after", "random"),
+        default="before",
+        help="cut before handling, or after the request took effect",
+    )
     faults.add_argument("--offline", action="store_true", help="start refusing every API call")
+    faults.add_argument(
+        "--processing-ms",
+        type=int,
+        default=0,
+        help="extra time the server spends on each accepted API request",
+    )
     hooks = p.add_argument_group("webhooks")
-    hooks.add_argument("--allow-http-webhooks", action="store_true",
-                       help="accept plain http receivers on loopback")
-    hooks.add_argument("--deliver-external-webhooks", action="store_true",
-                       help="also deliver to receivers off this machine")
+    hooks.add_argument(
+        "--allow-http-webhooks", action="store_true", help="accept plain http receivers on loopback"
+    )
+    hooks.add_argument(
+        "--deliver-external-webhooks",
+        action="store_true",
+        help="also deliver to receivers off this machine",
+    )
     hooks.add_argument("--webhook-max-attempts", type=int, default=6)
-    hooks.add_argument("--webhook-retry-base", type=float, default=1.0,
-                       help="first retry delay in seconds; doubles each time")
+    hooks.add_argument(
+        "--webhook-retry-base",
+        type=float,
+        default=1.0,
+        help="first retry delay in seconds; doubles each time",
+    )
     world = p.add_argument_group("living workspace")
-    world.add_argument("--campaign-tick", type=float, default=0.5,
-                       help="seconds between steps of a campaign send")
-    world.add_argument("--campaign-steps", type=int, default=10,
-                       help="steps a campaign send takes")
-    world.add_argument("--simulate-every", type=float, default=0.0,
-                       help="seconds between simulated customer messages (0: off)")
-    p.add_argument("--log-level", default="warning",
-                   choices=("critical", "error", "warning", "info", "debug"))
+    world.add_argument(
+        "--campaign-tick", type=float, default=0.5, help="seconds between steps of a campaign send"
+    )
+    world.add_argument("--campaign-steps", type=int, default=10, help="steps a campaign send takes")
+    world.add_argument(
+        "--simulate-every",
+        type=float,
+        default=0.0,
+        help="seconds between simulated customer messages (0: off)",
+    )
+    p.add_argument(
+        "--log-level", default="warning", choices=("critical", "error", "warning", "info", "debug")
+    )
     return p
 
 
@@ -109,14 +154,24 @@ def config_from(args: argparse.Namespace) -> SandboxConfig:
         data_dir=args.data_dir,
         seed=args.seed,
         seed_random=args.seed_random,
-        sizes=SeedSizes(contacts=args.contacts, conversations=args.conversations,
-                        deals=args.deals, campaigns=args.campaigns),
+        sizes=SeedSizes(
+            contacts=args.contacts,
+            conversations=args.conversations,
+            deals=args.deals,
+            campaigns=args.campaigns,
+        ),
         extra_tokens=list(args.token),
         admin_token=args.admin_token,
-        faults=FaultSettings(latency_ms=args.latency_ms, jitter_ms=args.jitter_ms,
-                             error_rate=args.error_rate, error_status=args.error_status,
-                             drop_rate=args.drop_rate, drop_phase=args.drop_phase,
-                             offline=args.offline),
+        faults=FaultSettings(
+            latency_ms=args.latency_ms,
+            jitter_ms=args.jitter_ms,
+            error_rate=args.error_rate,
+            error_status=args.error_status,
+            drop_rate=args.drop_rate,
+            drop_phase=args.drop_phase,
+            offline=args.offline,
+            processing_ms=args.processing_ms,
+        ),
         rate_limit=RateLimitSettings(limit=args.rate_limit, window_seconds=args.rate_window),
         allow_http_webhooks=args.allow_http_webhooks,
         deliver_external_webhooks=args.deliver_external_webhooks,
@@ -161,8 +216,11 @@ async def serve(config: SandboxConfig, log_level: str) -> int:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((config.host, config.port))
     port = sock.getsockname()[1]
-    server = _Server(uvicorn.Config(app, log_level=log_level, access_log=False,
-                                    lifespan="on", timeout_graceful_shutdown=5))
+    server = _Server(
+        uvicorn.Config(
+            app, log_level=log_level, access_log=False, lifespan="on", timeout_graceful_shutdown=5
+        )
+    )
     task = asyncio.create_task(server.serve(sockets=[sock]))
     while not server.started:
         if task.done():
@@ -173,8 +231,12 @@ async def serve(config: SandboxConfig, log_level: str) -> int:
     print(f"MAILTRIXY_SANDBOX_URL=http://{host}:{port}", flush=True)
     print(f"MAILTRIXY_SANDBOX_TOKEN={state.default_token}", flush=True)
     print(f"MAILTRIXY_SANDBOX_ADMIN_TOKEN={state.admin_token}", flush=True)
-    print(f"# ready in {time.monotonic() - started:.1f}s; API under /api/v1, docs at /docs; "
-          "Ctrl+C stops", file=sys.stderr, flush=True)
+    print(
+        f"# ready in {time.monotonic() - started:.1f}s; API under /api/v1, docs at /docs; "
+        "Ctrl+C stops",
+        file=sys.stderr,
+        flush=True,
+    )
     await task
     return 0
 
@@ -182,8 +244,11 @@ async def serve(config: SandboxConfig, log_level: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if not _is_loopback(args.host) and not args.allow_non_loopback:
-        print(f"mailtrixy-sandbox: refusing to listen on {args.host}, which is not a loopback "
-              "address; add --allow-non-loopback if you mean it.", file=sys.stderr)
+        print(
+            f"mailtrixy-sandbox: refusing to listen on {args.host}, which is not a loopback "
+            "address; add --allow-non-loopback if you mean it.",
+            file=sys.stderr,
+        )
         return 2
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     try:

@@ -30,6 +30,7 @@ class FaultSettings:
     drop_rate: float = 0.0  # share of requests whose connection is cut
     drop_phase: str = "before"  # before | after (after: the request took effect) | random
     offline: bool = False  # every API connection is cut before anything is read
+    processing_ms: int = 0  # a slow server: time spent "working" once a request is accepted
 
     def update(self, changes: dict[str, Any]) -> list[str]:
         """Apply ``changes``; return the names that are not valid settings or values."""

@@ -46,8 +46,16 @@ def add_message(
     cursor = db.execute(
         "INSERT INTO messages(conversation_id, direction, body_html, body_text, sender_member_id, "
         "cc, bcc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (conversation_id, direction, body_html, body_text, sender_member_id, dumps(cc or []),
-         dumps(bcc or []), now),
+        (
+            conversation_id,
+            direction,
+            body_html,
+            body_text,
+            sender_member_id,
+            dumps(cc or []),
+            dumps(bcc or []),
+            now,
+        ),
     )
     if direction == "inbound":
         # The customer wrote again: a snoozed or closed conversation needs attention.
@@ -90,8 +98,9 @@ def open_conversation(
             (subject, contact_id, assignee_id, dumps(labels), now, now),
         )
         conversation_id = int(cursor.lastrowid or 0)
-        add_message(db, conversation_id, direction="inbound", body_html=body_html,
-                    body_text=body_text)
+        add_message(
+            db, conversation_id, direction="inbound", body_html=body_html, body_text=body_text
+        )
         webhooks.emit("conversation.created", serializers.conversation(load(db, conversation_id)))
     return conversation_id
 

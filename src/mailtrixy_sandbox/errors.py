@@ -103,8 +103,10 @@ def error_response(
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
-    parts = [str(p) for p in loc[1:]] if loc and loc[0] in ("body", "query", "path") else list(
-        map(str, loc)
+    parts = (
+        [str(p) for p in loc[1:]]
+        if loc and loc[0] in ("body", "query", "path")
+        else list(map(str, loc))
     )
     return ".".join(parts) or "body"
 
@@ -114,12 +116,27 @@ def _friendly(error: dict[str, Any], field: str) -> str:
     label = field.replace("_", " ")
     if kind == "missing":
         return f"The {label} field is required."
-    if kind in ("string_type", "int_type", "int_parsing", "float_type", "float_parsing",
-                "list_type", "dict_type", "bool_type", "bool_parsing"):
+    if kind in (
+        "string_type",
+        "int_type",
+        "int_parsing",
+        "float_type",
+        "float_parsing",
+        "list_type",
+        "dict_type",
+        "bool_type",
+        "bool_parsing",
+    ):
         expected = {
-            "string_type": "a string", "int_type": "an integer", "int_parsing": "an integer",
-            "float_type": "a number", "float_parsing": "a number", "list_type": "an array",
-            "dict_type": "an object", "bool_type": "a boolean", "bool_parsing": "a boolean",
+            "string_type": "a string",
+            "int_type": "an integer",
+            "int_parsing": "an integer",
+            "float_type": "a number",
+            "float_parsing": "a number",
+            "list_type": "an array",
+            "dict_type": "an object",
+            "bool_type": "a boolean",
+            "bool_parsing": "a boolean",
         }[kind]
         return f"The {label} field must be {expected}."
     if kind == "value_error" and "email" in str(error.get("msg", "")).lower():

@@ -48,8 +48,9 @@ async def _cut(send: Send) -> bool:
     """Cut the connection. True when done cleanly; the caller must then return."""
     if _abort(send):
         return True
-    await send({"type": "http.response.start", "status": 200,
-                "headers": [(b"content-length", b"100000")]})
+    await send(
+        {"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"100000")]}
+    )
     raise ConnectionDropped()
 
 
@@ -80,9 +81,16 @@ class FaultInjector:
             return
         if s.error_rate and self.rng.random() < s.error_rate:
             raw = json.dumps(error_body("Injected server error.")).encode()
-            await send({"type": "http.response.start", "status": s.error_status,
-                        "headers": [(b"content-type", b"application/json"),
-                                    (b"content-length", str(len(raw)).encode())]})
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": s.error_status,
+                    "headers": [
+                        (b"content-type", b"application/json"),
+                        (b"content-length", str(len(raw)).encode()),
+                    ],
+                }
+            )
             await send({"type": "http.response.body", "body": raw})
             return
         await self.app(scope, receive, send)

@@ -6,6 +6,7 @@ read the request body once for the idempotency fingerprint and hand it on.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -27,16 +28,21 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
-async def _send_json(send: Send, status: int, body: dict[str, Any],
-                     headers: list[tuple[str, str]]) -> None:
+async def _send_json(
+    send: Send, status: int, body: dict[str, Any], headers: list[tuple[str, str]]
+) -> None:
     raw = json.dumps(body).encode()
-    await send({
-        "type": "http.response.start",
-        "status": status,
-        "headers": [(b"content-type", b"application/json"),
-                    (b"content-length", str(len(raw)).encode())]
-        + [(k.encode(), v.encode()) for k, v in headers],
-    })
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(raw)).encode()),
+            ]
+            + [(k.encode(), v.encode()) for k, v in headers],
+        }
+    )
     await send({"type": "http.response.body", "body": raw})
 
 
@@ -54,18 +60,25 @@ class ApiGate:
         token = auth.bearer_token(_header(scope, b"authorization"))
         principal = auth.lookup(self.state.db, token) if token else None
         if principal is None:
-            await _send_json(send, 401, error_body("Missing or invalid API token."),
-                             [("www-authenticate", "Bearer")])
+            await _send_json(
+                send,
+                401,
+                error_body("Missing or invalid API token."),
+                [("www-authenticate", "Bearer")],
+            )
             return
         scope.setdefault("state", {})["principal"] = principal
 
         limiter: RateLimiter = self.state.limiter
         decision = limiter.hit(principal.token)
-        rate_headers = [("x-ratelimit-limit", str(decision.limit)),
-                        ("x-ratelimit-remaining", str(decision.remaining))]
+        rate_headers = [
+            ("x-ratelimit-limit", str(decision.limit)),
+            ("x-ratelimit-remaining", str(decision.remaining)),
+        ]
         if not decision.allowed:
             await _send_json(
-                send, 429,
+                send,
+                429,
                 error_body(f"Too many requests. Retry after {decision.retry_after} seconds."),
                 [*rate_headers, ("retry-after", str(decision.retry_after))],
             )
@@ -81,16 +94,27 @@ class ApiGate:
 
         key = _header(scope, b"idempotency-key")
         if scope.get("method") != "POST" or key is None:
+            await self._slow_down()
             await self.app(scope, receive, send_with_rate_headers)
             return
         if not key.strip() or len(key) > MAX_KEY_LENGTH:
-            await _send_json(send_with_rate_headers, 400, error_body(
-                f"The Idempotency-Key header must be 1 to {MAX_KEY_LENGTH} characters."), [])
+            await _send_json(
+                send_with_rate_headers,
+                400,
+                error_body(f"The Idempotency-Key header must be 1 to {MAX_KEY_LENGTH} characters."),
+                [],
+            )
             return
         await self._idempotent(scope, receive, send_with_rate_headers, principal.token, key)
 
-    async def _idempotent(self, scope: Scope, receive: Receive, send: Send,
-                          token: str, key: str) -> None:
+    async def _slow_down(self) -> None:
+        processing_ms = self.state.config.faults.processing_ms
+        if processing_ms:
+            await asyncio.sleep(processing_ms / 1000)
+
+    async def _idempotent(
+        self, scope: Scope, receive: Receive, send: Send, token: str, key: str
+    ) -> None:
         body = b""
         while True:
             message = await receive()
@@ -101,25 +125,39 @@ class ApiGate:
                 break
 
         store: IdempotencyStore = self.state.idempotency
-        print_ = fingerprint(scope["method"], scope["path"],
-                             scope.get("query_string", b"").decode("latin-1"), body)
+        print_ = fingerprint(
+            scope["method"], scope["path"], scope.get("query_string", b"").decode("latin-1"), body
+        )
         begun = store.begin(token, key, print_)
         if begun.outcome == "mismatch":
-            await _send_json(send, 422, error_body(
-                "This Idempotency-Key was already used with a different request.",
-                {"Idempotency-Key": ["Reused with a different request body."]}), [])
+            await _send_json(
+                send,
+                422,
+                error_body(
+                    "This Idempotency-Key was already used with a different request.",
+                    {"Idempotency-Key": ["Reused with a different request body."]},
+                ),
+                [],
+            )
             return
         if begun.outcome == "in_flight":
-            await _send_json(send, 409, error_body(
-                "A request with this Idempotency-Key is still being processed."), [])
+            await _send_json(
+                send,
+                409,
+                error_body("A request with this Idempotency-Key is still being processed."),
+                [],
+            )
             return
         if begun.outcome == "replay" and begun.stored is not None:
             stored = begun.stored
-            await send({
-                "type": "http.response.start", "status": stored.status,
-                "headers": [(k.encode(), v.encode()) for k, v in stored.headers]
-                + [(b"idempotent-replayed", b"true")],
-            })
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": stored.status,
+                    "headers": [(k.encode(), v.encode()) for k, v in stored.headers]
+                    + [(b"idempotent-replayed", b"true")],
+                }
+            )
             await send({"type": "http.response.body", "body": stored.body})
             return
 
@@ -150,6 +188,7 @@ class ApiGate:
             await send(message)
 
         try:
+            await self._slow_down()
             await self.app(scope, replay_receive, capture)
         except BaseException:
             store.abandon(token, key)

@@ -25,8 +25,13 @@ class SandboxStartError(RuntimeError):
 
 
 class SandboxProcess:
-    def __init__(self, args: list[str] | None = None, *, python: str | None = None,
-                 env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        args: list[str] | None = None,
+        *,
+        python: str | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.args = list(args or [])
         self.python = python or sys.executable
         self.env = env
@@ -41,26 +46,38 @@ class SandboxProcess:
         return self.url + "/api/v1"
 
     def start(self, timeout: float = 120.0) -> SandboxProcess:
-        command = [self.python, "-m", "mailtrixy_sandbox", "--host", "127.0.0.1", "--port", "0",
-                   *self.args]
+        command = [
+            self.python,
+            "-m",
+            "mailtrixy_sandbox",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            *self.args,
+        ]
         env = dict(os.environ if self.env is None else self.env)
         env.setdefault("PYTHONUNBUFFERED", "1")
         self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-            text=True, env=env,
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            env=env,
         )
         lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._pump, args=(self.process.stdout, lines), daemon=True).start()
-        threading.Thread(target=self._pump, args=(self.process.stderr, None),
-                         daemon=True).start()
+        threading.Thread(target=self._pump, args=(self.process.stderr, None), daemon=True).start()
         found: dict[str, str] = {}
         deadline = time.monotonic() + timeout
         while len(found) < len(READY_KEYS):
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 self.stop()
-                raise SandboxStartError("the sandbox did not become ready in time:\n"
-                                        + "\n".join(self.stderr_tail))
+                raise SandboxStartError(
+                    "the sandbox did not become ready in time:\n" + "\n".join(self.stderr_tail)
+                )
             try:
                 line = lines.get(timeout=min(remaining, 0.5))
             except queue.Empty:
@@ -69,7 +86,8 @@ class SandboxProcess:
                 self.process.wait(timeout=5)
                 raise SandboxStartError(
                     f"the sandbox exited with status {self.process.returncode}:\n"
-                    + "\n".join(self.stderr_tail))
+                    + "\n".join(self.stderr_tail)
+                )
             key, sep, value = line.strip().partition("=")
             if sep and key in READY_KEYS:
                 found[key] = value
@@ -107,6 +125,10 @@ class SandboxProcess:
     def __enter__(self) -> SandboxProcess:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.stop()

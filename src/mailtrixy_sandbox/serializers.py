@@ -127,8 +127,11 @@ def conversation(row: sqlite3.Row) -> dict[str, Any]:
         "id": row["id"],
         "subject": row["subject"],
         "status": row["status"],
-        "contact": {"id": row["contact_id"], "name": row["contact_name"],
-                    "email": row["contact_email"]},
+        "contact": {
+            "id": row["contact_id"],
+            "name": row["contact_name"],
+            "email": row["contact_email"],
+        },
         "assignee": _member_ref(row),
         "labels": loads(row["labels"], []),
         "messages_count": row["messages_count"],
@@ -152,14 +155,20 @@ def message(row: sqlite3.Row) -> dict[str, Any]:
     sender: dict[str, Any] | None
     if row["direction"] == "outbound":
         sender = (
-            {"id": row["sender_member_id"], "name": row["member_name"],
-             "email": row["member_email"]}
+            {
+                "id": row["sender_member_id"],
+                "name": row["member_name"],
+                "email": row["member_email"],
+            }
             if row["sender_member_id"] is not None
             else None
         )
     else:
-        sender = {"id": row["contact_id"], "name": row["contact_name"],
-                  "email": row["contact_email"]}
+        sender = {
+            "id": row["contact_id"],
+            "name": row["contact_name"],
+            "email": row["contact_email"],
+        }
     return {
         "id": row["id"],
         "conversation_id": row["conversation_id"],
@@ -192,8 +201,11 @@ def deal(row: sqlite3.Row, *, full: bool) -> dict[str, Any]:
         "value": money(row["value"]),
         "currency": row["currency"],
         "stage": row["stage"],
-        "contact": {"id": row["contact_id"], "name": row["contact_name"],
-                    "email": row["contact_email"]},
+        "contact": {
+            "id": row["contact_id"],
+            "name": row["contact_name"],
+            "email": row["contact_email"],
+        },
         "assignee": _member_ref(row),
         "expected_close_date": row["expected_close_date"],
         "created_at": row["created_at"],
@@ -240,8 +252,12 @@ TAG_SELECT = (
 
 
 def tag(row: sqlite3.Row) -> dict[str, Any]:
-    return {"id": row["id"], "name": row["name"], "color": row["color"],
-            "contacts_count": row["contacts_count"]}
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "color": row["color"],
+        "contacts_count": row["contacts_count"],
+    }
 
 
 GROUP_SELECT = (
@@ -251,13 +267,23 @@ GROUP_SELECT = (
 
 
 def group(row: sqlite3.Row) -> dict[str, Any]:
-    return {"id": row["id"], "name": row["name"], "description": row["description"],
-            "members_count": row["members_count"], "created_at": row["created_at"]}
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "description": row["description"],
+        "members_count": row["members_count"],
+        "created_at": row["created_at"],
+    }
 
 
 def webhook(row: sqlite3.Row) -> dict[str, Any]:
-    return {"id": row["id"], "url": row["url"], "events": loads(row["events"], []),
-            "is_active": bool(row["is_active"]), "created_at": row["created_at"]}
+    return {
+        "id": row["id"],
+        "url": row["url"],
+        "events": loads(row["events"], []),
+        "is_active": bool(row["is_active"]),
+        "created_at": row["created_at"],
+    }
 
 
 def team_member(row: sqlite3.Row) -> dict[str, Any]:

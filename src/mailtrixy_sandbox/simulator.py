@@ -24,8 +24,9 @@ log = logging.getLogger("mailtrixy_sandbox.world")
 
 
 class World:
-    def __init__(self, db: Database, webhooks: WebhookDispatcher, config: SandboxConfig,
-                 rng: random.Random) -> None:
+    def __init__(
+        self, db: Database, webhooks: WebhookDispatcher, config: SandboxConfig, rng: random.Random
+    ) -> None:
         self.db = db
         self.webhooks = webhooks
         self.config = config
@@ -36,25 +37,34 @@ class World:
     def _text(self) -> str:
         rng = self.rng
         opener = rng.choice(INBOUND_OPENERS).format(agent="there")
-        body = rng.choice(INBOUND_BODIES).format(plan=rng.choice(PLANS), seats=rng.randint(3, 80),
-                                                 n=rng.randint(10_000, 99_999))
+        body = rng.choice(INBOUND_BODIES).format(
+            plan=rng.choice(PLANS), seats=rng.randint(3, 80), n=rng.randint(10_000, 99_999)
+        )
         return f"{opener}\n\n{body}"
 
-    def new_conversation(self, contact_id: int | None = None,
-                         assignee_id: int | None = None) -> dict[str, Any] | None:
+    def new_conversation(
+        self, contact_id: int | None = None, assignee_id: int | None = None
+    ) -> dict[str, Any] | None:
         if contact_id is None:
             row = self.db.one("SELECT id FROM contacts ORDER BY random() LIMIT 1")
             if row is None:
                 return None
             contact_id = int(row["id"])
         text = self._text()
-        subject = self.rng.choice(SUBJECTS).format(n=self.rng.randint(1000, 99999),
-                                                   plan=self.rng.choice(PLANS),
-                                                   seats=self.rng.randint(5, 200))
+        subject = self.rng.choice(SUBJECTS).format(
+            n=self.rng.randint(1000, 99999),
+            plan=self.rng.choice(PLANS),
+            seats=self.rng.randint(5, 200),
+        )
         conversation_id = conversations.open_conversation(
-            self.db, self.webhooks, contact_id=contact_id, subject=subject,
-            body_html=conversations.text_to_html(text), body_text=text,
-            labels=self.rng.sample(LABELS, k=self.rng.randint(0, 2)), assignee_id=assignee_id,
+            self.db,
+            self.webhooks,
+            contact_id=contact_id,
+            subject=subject,
+            body_html=conversations.text_to_html(text),
+            body_text=text,
+            labels=self.rng.sample(LABELS, k=self.rng.randint(0, 2)),
+            assignee_id=assignee_id,
         )
         return serializers.conversation(conversations.load(self.db, conversation_id))
 
@@ -69,8 +79,12 @@ class World:
         text = self._text()
         with self.db.transaction():
             message_id = conversations.add_message(
-                self.db, conversation_id, direction="inbound",
-                body_html=conversations.text_to_html(text), body_text=text)
+                self.db,
+                conversation_id,
+                direction="inbound",
+                body_html=conversations.text_to_html(text),
+                body_text=text,
+            )
         row = self.db.one(serializers.MESSAGE_SELECT + " WHERE ms.id = ?", (message_id,))
         return serializers.message(row)
 

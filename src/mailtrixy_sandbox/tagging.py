@@ -6,8 +6,18 @@ from mailtrixy_sandbox import clock
 from mailtrixy_sandbox.db import Database
 
 PALETTE = (
-    "#3B82F6", "#8B5CF6", "#EF4444", "#F59E0B", "#10B981", "#EC4899",
-    "#06B6D4", "#84CC16", "#F97316", "#6366F1", "#14B8A6", "#A855F7",
+    "#3B82F6",
+    "#8B5CF6",
+    "#EF4444",
+    "#F59E0B",
+    "#10B981",
+    "#EC4899",
+    "#06B6D4",
+    "#84CC16",
+    "#F97316",
+    "#6366F1",
+    "#14B8A6",
+    "#A855F7",
 )
 
 

@@ -22,8 +22,9 @@ def currencies() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.currencies)
 
 
-def required_text(errors: FieldErrors, field: str, value: str | None, *,
-                  max_length: int = MAX_TEXT) -> str | None:
+def required_text(
+    errors: FieldErrors, field: str, value: str | None, *, max_length: int = MAX_TEXT
+) -> str | None:
     """A required, non-blank string; returns it stripped."""
     if value is None or not value.strip():
         errors.add(field, f"The {field.replace('_', ' ')} field is required.")
@@ -34,8 +35,9 @@ def required_text(errors: FieldErrors, field: str, value: str | None, *,
     return value.strip()
 
 
-def optional_text(errors: FieldErrors, field: str, value: str | None, *,
-                  max_length: int = MAX_TEXT) -> str | None:
+def optional_text(
+    errors: FieldErrors, field: str, value: str | None, *, max_length: int = MAX_TEXT
+) -> str | None:
     if value is None:
         return None
     if len(value) > max_length:
@@ -44,7 +46,9 @@ def optional_text(errors: FieldErrors, field: str, value: str | None, *,
     return value.strip() or None
 
 
-def email(errors: FieldErrors, field: str, value: str | None, *, required: bool = True) -> str | None:
+def email(
+    errors: FieldErrors, field: str, value: str | None, *, required: bool = True
+) -> str | None:
     if value is None or not value.strip():
         if required:
             errors.add(field, f"The {field.replace('_', ' ')} field is required.")
@@ -126,8 +130,9 @@ def future_datetime(errors: FieldErrors, field: str, value: str | None) -> str |
     return clock.to_iso(moment)
 
 
-def existing_ids(db: Database, errors: FieldErrors, field: str, table: str,
-                 ids: list[int] | None, what: str) -> list[int]:
+def existing_ids(
+    db: Database, errors: FieldErrors, field: str, table: str, ids: list[int] | None, what: str
+) -> list[int]:
     """Keep the order, drop duplicates, and report ids that do not exist."""
     unique = list(dict.fromkeys(ids or []))
     if not unique:
@@ -135,7 +140,7 @@ def existing_ids(db: Database, errors: FieldErrors, field: str, table: str,
     known = {
         row[0]
         for row in db.all(
-            f"SELECT id FROM {table} WHERE id IN ({','.join('?' * len(unique))})",  # noqa: S608
+            f"SELECT id FROM {table} WHERE id IN ({','.join('?' * len(unique))})",
             unique,
         )
     }
@@ -145,8 +150,9 @@ def existing_ids(db: Database, errors: FieldErrors, field: str, table: str,
     return [i for i in unique if i in known]
 
 
-def existing_id(db: Database, errors: FieldErrors, field: str, table: str,
-                value: int | None, what: str) -> int | None:
+def existing_id(
+    db: Database, errors: FieldErrors, field: str, table: str, value: int | None, what: str
+) -> int | None:
     if value is None:
         return None
     found = existing_ids(db, errors, field, table, [value], what)

@@ -28,10 +28,18 @@ from mailtrixy_sandbox.db import Database, loads
 log = logging.getLogger("mailtrixy_sandbox.webhooks")
 
 EVENTS: tuple[str, ...] = (
-    "contact.created", "contact.updated", "contact.deleted",
-    "conversation.created", "conversation.replied", "conversation.closed",
-    "deal.created", "deal.stage_changed", "deal.won", "deal.lost",
-    "campaign.sent", "campaign.completed",
+    "contact.created",
+    "contact.updated",
+    "contact.deleted",
+    "conversation.created",
+    "conversation.replied",
+    "conversation.closed",
+    "deal.created",
+    "deal.stage_changed",
+    "deal.won",
+    "deal.lost",
+    "campaign.sent",
+    "campaign.completed",
 )
 WORKSPACE_ID = 1
 
@@ -82,8 +90,14 @@ class WebhookDispatcher:
         targets = [h["id"] for h in hooks if event in loads(h["events"], [])]
         if not targets:
             return 0
-        body = json.dumps({"event": event, "timestamp": clock.now_iso(),
-                           "workspace_id": WORKSPACE_ID, "data": data}).encode()
+        body = json.dumps(
+            {
+                "event": event,
+                "timestamp": clock.now_iso(),
+                "workspace_id": WORKSPACE_ID,
+                "data": data,
+            }
+        ).encode()
         now = clock.now_iso()
         self.db.conn.executemany(
             "INSERT INTO webhook_deliveries(webhook_id, event, body, created_at, next_attempt_at) "

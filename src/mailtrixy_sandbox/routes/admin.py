@@ -22,8 +22,9 @@ from mailtrixy_sandbox.state import SandboxState, get_state
 router = APIRouter(prefix="/_admin", tags=["sandbox admin"])
 
 
-async def admin_only(x_admin_token: str | None = Header(None),
-                     state: SandboxState = Depends(get_state)) -> None:
+async def admin_only(
+    x_admin_token: str | None = Header(None), state: SandboxState = Depends(get_state)
+) -> None:
     if not x_admin_token or not hmac.compare_digest(x_admin_token, state.admin_token):
         raise ApiError(401, "Missing or invalid X-Admin-Token.")
 
@@ -51,11 +52,15 @@ async def get_faults(state: SandboxState = Depends(get_state)) -> dict[str, Any]
     return ok(state.config.faults.as_dict())
 
 
-@router.put("/faults", dependencies=[Depends(admin_only)],
-            summary="Change fault settings (latency_ms, jitter_ms, error_rate, error_status, "
-                    "drop_rate, drop_phase, offline)")
-async def put_faults(changes: dict[str, Any],
-                     state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.put(
+    "/faults",
+    dependencies=[Depends(admin_only)],
+    summary="Change fault settings (latency_ms, jitter_ms, error_rate, error_status, "
+    "drop_rate, drop_phase, offline)",
+)
+async def put_faults(
+    changes: dict[str, Any], state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     problems = state.config.faults.update(changes)
     if problems:
         fe = FieldErrors()
@@ -67,8 +72,9 @@ async def put_faults(changes: dict[str, Any],
 
 
 @router.put("/rate-limit", dependencies=[Depends(admin_only)], summary="Change the rate limit")
-async def put_rate_limit(change: RateLimitChange,
-                         state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+async def put_rate_limit(
+    change: RateLimitChange, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     settings = state.config.rate_limit
     if change.limit is not None:
         settings.limit = max(1, change.limit)
@@ -78,8 +84,11 @@ async def put_rate_limit(change: RateLimitChange,
     return ok({"limit": settings.limit, "window_seconds": settings.window_seconds})
 
 
-@router.post("/simulate", dependencies=[Depends(admin_only)],
-             summary="A customer opens a conversation or writes again, now")
+@router.post(
+    "/simulate",
+    dependencies=[Depends(admin_only)],
+    summary="A customer opens a conversation or writes again, now",
+)
 async def simulate(body: Simulation, state: SandboxState = Depends(get_state)) -> dict[str, Any]:
     world = state.world
     if body.kind == "new_conversation":
@@ -91,8 +100,11 @@ async def simulate(body: Simulation, state: SandboxState = Depends(get_state)) -
     return ok(data)
 
 
-@router.post("/tick", dependencies=[Depends(admin_only)],
-             summary="Advance sends and snoozes by one step, now")
+@router.post(
+    "/tick",
+    dependencies=[Depends(admin_only)],
+    summary="Advance sends and snoozes by one step, now",
+)
 async def tick(state: SandboxState = Depends(get_state)) -> dict[str, Any]:
     state.world.tick()
     return ok({"ticked": True})
@@ -108,13 +120,27 @@ async def add_token(body: TokenCreate, state: SandboxState = Depends(get_state))
     return ok({"token": token, "scopes": body.scopes})
 
 
-@router.get("/webhook-deliveries", dependencies=[Depends(admin_only)],
-            summary="Webhook deliveries, newest first")
+@router.get(
+    "/webhook-deliveries",
+    dependencies=[Depends(admin_only)],
+    summary="Webhook deliveries, newest first",
+)
 async def deliveries(state: SandboxState = Depends(get_state)) -> dict[str, Any]:
     rows = state.db.all("SELECT * FROM webhook_deliveries ORDER BY id DESC LIMIT 200")
-    return ok([{
-        "id": r["id"], "webhook_id": r["webhook_id"], "event": r["event"], "state": r["state"],
-        "attempts": r["attempts"], "last_status": r["last_status"], "last_error": r["last_error"],
-        "payload": loads(bytes(r["body"])), "created_at": r["created_at"],
-        "delivered_at": r["delivered_at"],
-    } for r in rows])
+    return ok(
+        [
+            {
+                "id": r["id"],
+                "webhook_id": r["webhook_id"],
+                "event": r["event"],
+                "state": r["state"],
+                "attempts": r["attempts"],
+                "last_status": r["last_status"],
+                "last_error": r["last_error"],
+                "payload": loads(bytes(r["body"])),
+                "created_at": r["created_at"],
+                "delivered_at": r["delivered_at"],
+            }
+            for r in rows
+        ]
+    )

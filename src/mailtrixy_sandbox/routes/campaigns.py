@@ -34,8 +34,9 @@ def _load(state: SandboxState, campaign_id: int) -> Any:
     return row
 
 
-def _check_sender(db: Database, fe: FieldErrors, from_email: str | None,
-                  account_id: int | None) -> None:
+def _check_sender(
+    db: Database, fe: FieldErrors, from_email: str | None, account_id: int | None
+) -> None:
     """The from address must belong to a verified account's domain."""
     if account_id is None:
         return
@@ -46,14 +47,25 @@ def _check_sender(db: Database, fe: FieldErrors, from_email: str | None,
     if not account["verified"]:
         fe.add("email_account_id", "This email account is not verified yet.")
         return
-    if from_email and from_email.rsplit("@", 1)[-1].lower() != \
-            account["email"].rsplit("@", 1)[-1].lower():
-        fe.add("from_email", "The from email must use the verified domain of the email account ("
-               + account["email"].rsplit("@", 1)[-1] + ").")
+    if (
+        from_email
+        and from_email.rsplit("@", 1)[-1].lower() != account["email"].rsplit("@", 1)[-1].lower()
+    ):
+        fe.add(
+            "from_email",
+            "The from email must use the verified domain of the email account ("
+            + account["email"].rsplit("@", 1)[-1]
+            + ").",
+        )
 
 
-@router.get("/campaigns", response_model=Page[Campaign], response_model_exclude_unset=True,
-            responses=errors(), summary="List campaigns with delivery statistics")
+@router.get(
+    "/campaigns",
+    response_model=Page[Campaign],
+    response_model_exclude_unset=True,
+    responses=errors(),
+    summary="List campaigns with delivery statistics",
+)
 async def list_campaigns(
     paging: Paging = Depends(paging),
     status: str | None = Query(None, description="draft, scheduled, sending, sent, paused"),
@@ -72,26 +84,38 @@ async def list_campaigns(
         where.append("updated_at >= ?")
         params.append(paging.updated_since)
     sql_where = (" WHERE " + " AND ".join(where)) if where else ""
-    total = state.db.scalar(f"SELECT COUNT(*) FROM campaigns{sql_where}", params)  # noqa: S608
+    total = state.db.scalar(f"SELECT COUNT(*) FROM campaigns{sql_where}", params)
     rows = state.db.all(
-        f"SELECT * FROM campaigns{sql_where} ORDER BY id DESC LIMIT ? OFFSET ?",  # noqa: S608
+        f"SELECT * FROM campaigns{sql_where} ORDER BY id DESC LIMIT ? OFFSET ?",
         [*params, paging.per_page, paging.offset],
     )
     return ok([serializers.campaign(r, full=False) for r in rows], paging.meta(int(total)))
 
 
-@router.get("/campaigns/{campaign_id}", response_model=Envelope[Campaign],
-            response_model_exclude_unset=True, responses=errors(404), summary="Get a campaign")
-async def get_campaign(campaign_id: int,
-                       state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.get(
+    "/campaigns/{campaign_id}",
+    response_model=Envelope[Campaign],
+    response_model_exclude_unset=True,
+    responses=errors(404),
+    summary="Get a campaign",
+)
+async def get_campaign(
+    campaign_id: int, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     return ok(serializers.campaign(_load(state, campaign_id), full=True))
 
 
-@router.post("/campaigns", status_code=201, response_model=Envelope[Campaign],
-             response_model_exclude_unset=True, responses=errors(*POST_ERRORS),
-             summary="Create a campaign (draft, or scheduled with schedule_at)")
-async def create_campaign(body: CampaignCreate,
-                          state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.post(
+    "/campaigns",
+    status_code=201,
+    response_model=Envelope[Campaign],
+    response_model_exclude_unset=True,
+    responses=errors(*POST_ERRORS),
+    summary="Create a campaign (draft, or scheduled with schedule_at)",
+)
+async def create_campaign(
+    body: CampaignCreate, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     db = state.db
     fe = FieldErrors()
     name = validation.required_text(fe, "name", body.name)
@@ -99,8 +123,9 @@ async def create_campaign(body: CampaignCreate,
     from_email = validation.email(fe, "from_email", body.from_email)
     from_name = validation.required_text(fe, "from_name", body.from_name)
     html = validation.required_text(fe, "body_html", body.body_html, max_length=2_000_000)
-    groups = validation.existing_ids(db, fe, "recipient_groups", "contact_groups",
-                                     body.recipient_groups, "contact group")
+    groups = validation.existing_ids(
+        db, fe, "recipient_groups", "contact_groups", body.recipient_groups, "contact group"
+    )
     if not body.recipient_groups:
         fe.add("recipient_groups", "Choose at least one contact group.")
     _check_sender(db, fe, from_email, body.email_account_id)
@@ -112,19 +137,35 @@ async def create_campaign(body: CampaignCreate,
             "INSERT INTO campaigns(name, subject, status, from_email, from_name, body_html, "
             "recipient_groups, email_account_id, recipients_count, schedule_at, created_at, "
             "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (name, subject, "scheduled" if schedule_at else "draft", from_email, from_name, html,
-             dumps(groups), body.email_account_id, campaigns.recipients_count(db, groups),
-             schedule_at, now, now),
+            (
+                name,
+                subject,
+                "scheduled" if schedule_at else "draft",
+                from_email,
+                from_name,
+                html,
+                dumps(groups),
+                body.email_account_id,
+                campaigns.recipients_count(db, groups),
+                schedule_at,
+                now,
+                now,
+            ),
         )
         row = campaigns.load(db, int(cursor.lastrowid or 0))
     return ok(serializers.campaign(row, full=True))
 
 
-@router.put("/campaigns/{campaign_id}", response_model=Envelope[Campaign],
-            response_model_exclude_unset=True, responses=errors(400, 404, 409),
-            summary="Update a draft or scheduled campaign (partial)")
-async def update_campaign(campaign_id: int, body: CampaignUpdate,
-                          state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.put(
+    "/campaigns/{campaign_id}",
+    response_model=Envelope[Campaign],
+    response_model_exclude_unset=True,
+    responses=errors(400, 404, 409),
+    summary="Update a draft or scheduled campaign (partial)",
+)
+async def update_campaign(
+    campaign_id: int, body: CampaignUpdate, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     db = state.db
     row = _load(state, campaign_id)
     if row["status"] not in EDITABLE:
@@ -138,8 +179,9 @@ async def update_campaign(campaign_id: int, body: CampaignUpdate,
     if "subject" in given:
         changes["subject"] = validation.required_text(fe, "subject", body.subject, max_length=998)
     if "body_html" in given:
-        changes["body_html"] = validation.required_text(fe, "body_html", body.body_html,
-                                                        max_length=2_000_000)
+        changes["body_html"] = validation.required_text(
+            fe, "body_html", body.body_html, max_length=2_000_000
+        )
     if "from_email" in given:
         changes["from_email"] = validation.email(fe, "from_email", body.from_email)
     if "email_account_id" in given:
@@ -147,11 +189,16 @@ async def update_campaign(campaign_id: int, body: CampaignUpdate,
             fe.add("email_account_id", "The email account id field is required.")
         changes["email_account_id"] = body.email_account_id
     if "from_email" in given or "email_account_id" in given:
-        _check_sender(db, fe, changes.get("from_email", row["from_email"]),
-                      changes.get("email_account_id", row["email_account_id"]))
+        _check_sender(
+            db,
+            fe,
+            changes.get("from_email", row["from_email"]),
+            changes.get("email_account_id", row["email_account_id"]),
+        )
     if "recipient_groups" in given:
-        groups = validation.existing_ids(db, fe, "recipient_groups", "contact_groups",
-                                         body.recipient_groups, "contact group")
+        groups = validation.existing_ids(
+            db, fe, "recipient_groups", "contact_groups", body.recipient_groups, "contact group"
+        )
         if not body.recipient_groups:
             fe.add("recipient_groups", "Choose at least one contact group.")
         changes["recipient_groups"] = dumps(groups)
@@ -164,16 +211,22 @@ async def update_campaign(campaign_id: int, body: CampaignUpdate,
     with db.transaction():
         changes["updated_at"] = clock.now_iso()
         assignments = ", ".join(f"{column} = ?" for column in changes)
-        db.execute(f"UPDATE campaigns SET {assignments} WHERE id = ?",  # noqa: S608
-                   [*changes.values(), campaign_id])
+        db.execute(
+            f"UPDATE campaigns SET {assignments} WHERE id = ?", [*changes.values(), campaign_id]
+        )
     return ok(serializers.campaign(_load(state, campaign_id), full=True))
 
 
-@router.post("/campaigns/{campaign_id}/send", response_model=Envelope[Campaign],
-             response_model_exclude_unset=True, responses=errors(404, *POST_ERRORS),
-             summary="Send a draft or scheduled campaign now")
-async def send_campaign(campaign_id: int,
-                        state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.post(
+    "/campaigns/{campaign_id}/send",
+    response_model=Envelope[Campaign],
+    response_model_exclude_unset=True,
+    responses=errors(404, *POST_ERRORS),
+    summary="Send a draft or scheduled campaign now",
+)
+async def send_campaign(
+    campaign_id: int, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     row = _load(state, campaign_id)
     if row["status"] not in EDITABLE:
         raise Conflict(f"A {row['status']} campaign cannot be sent again.")
@@ -181,10 +234,15 @@ async def send_campaign(campaign_id: int,
     return ok(serializers.campaign(_load(state, campaign_id), full=True))
 
 
-@router.delete("/campaigns/{campaign_id}", response_model=Envelope[Message],
-               responses=errors(404, 409), summary="Delete a draft campaign")
-async def delete_campaign(campaign_id: int,
-                          state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.delete(
+    "/campaigns/{campaign_id}",
+    response_model=Envelope[Message],
+    responses=errors(404, 409),
+    summary="Delete a draft campaign",
+)
+async def delete_campaign(
+    campaign_id: int, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     row = _load(state, campaign_id)
     if row["status"] != "draft":
         raise Conflict("Only draft campaigns can be deleted.")
@@ -192,9 +250,17 @@ async def delete_campaign(campaign_id: int,
     return message("Campaign deleted successfully.")
 
 
-@router.get("/email-accounts", response_model=Envelope[list[EmailAccount]], responses=errors(),
-            summary="Connected email accounts a campaign can be sent from")
+@router.get(
+    "/email-accounts",
+    response_model=Envelope[list[EmailAccount]],
+    responses=errors(),
+    summary="Connected email accounts a campaign can be sent from",
+)
 async def list_email_accounts(state: SandboxState = Depends(get_state)) -> dict[str, Any]:
     rows = state.db.all("SELECT * FROM email_accounts ORDER BY id")
-    return ok([{"id": r["id"], "email": r["email"], "name": r["name"],
-                "verified": bool(r["verified"])} for r in rows])
+    return ok(
+        [
+            {"id": r["id"], "email": r["email"], "name": r["name"], "verified": bool(r["verified"])}
+            for r in rows
+        ]
+    )

@@ -80,4 +80,3 @@ async def paging(
             raise Invalid({"updated_since": ["The updated since must be an ISO 8601 date-time."]})
         since = clock.to_iso(moment)
     return Paging(page, per_page, since)
-

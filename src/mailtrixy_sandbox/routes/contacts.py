@@ -51,8 +51,13 @@ def load_contact(state: SandboxState, contact_id: int) -> Any:
     return row
 
 
-@router.get("/contacts", response_model=Page[ContactSummary], response_model_exclude_unset=True,
-            responses=errors(), summary="List contacts")
+@router.get(
+    "/contacts",
+    response_model=Page[ContactSummary],
+    response_model_exclude_unset=True,
+    responses=errors(),
+    summary="List contacts",
+)
 async def list_contacts(
     paging: Paging = Depends(paging),
     search: str | None = Query(None, description="Search by name, email, or company"),
@@ -70,8 +75,10 @@ async def list_contacts(
         where.append(clause)
         params += values
     if tag:
-        where.append("c.id IN (SELECT ct.contact_id FROM contact_tags ct "
-                     "JOIN tags t ON t.id = ct.tag_id WHERE t.name = ?)")
+        where.append(
+            "c.id IN (SELECT ct.contact_id FROM contact_tags ct "
+            "JOIN tags t ON t.id = ct.tag_id WHERE t.name = ?)"
+        )
         params.append(tag)
     if group_id is not None:
         where.append("c.id IN (SELECT contact_id FROM group_members WHERE group_id = ?)")
@@ -86,22 +93,26 @@ async def list_contacts(
         fe = FieldErrors()
         fe.add("include", "Unknown include: " + ", ".join(sorted(unknown)) + ".")
         fe.raise_if_any()
-    total = state.db.scalar(f"SELECT COUNT(*) FROM contacts c{sql_where}", params)  # noqa: S608
+    total = state.db.scalar(f"SELECT COUNT(*) FROM contacts c{sql_where}", params)
     rows = state.db.all(
-        f"SELECT c.* FROM contacts c{sql_where} ORDER BY c.id LIMIT ? OFFSET ?",  # noqa: S608
+        f"SELECT c.* FROM contacts c{sql_where} ORDER BY c.id LIMIT ? OFFSET ?",
         [*params, paging.per_page, paging.offset],
     )
     return ok(serializers.contact_summaries(state.db, rows, extras), paging.meta(int(total)))
 
 
-@router.get("/contacts/{contact_id}", response_model=Envelope[Contact], responses=errors(404),
-            summary="Get a contact with groups, custom fields and conversation figures")
+@router.get(
+    "/contacts/{contact_id}",
+    response_model=Envelope[Contact],
+    responses=errors(404),
+    summary="Get a contact with groups, custom fields and conversation figures",
+)
 async def get_contact(contact_id: int, state: SandboxState = Depends(get_state)) -> dict[str, Any]:
     return ok(serializers.contact_full(state.db, load_contact(state, contact_id)))
 
 
 def _check_custom_fields(fe: FieldErrors, fields: dict[str, Any] | None) -> None:
-    for key in (fields or {}):
+    for key in fields or {}:
         if not key or len(key) > 64:
             fe.add("custom_fields", "Custom field names are 1 to 64 characters.")
 
@@ -111,9 +122,16 @@ def _email_taken(state: SandboxState, email: str, except_id: int | None = None) 
     return row is not None and row["id"] != except_id
 
 
-@router.post("/contacts", status_code=201, response_model=Envelope[Contact],
-             responses=errors(*POST_ERRORS), summary="Create a contact")
-async def create_contact(body: ContactCreate, state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.post(
+    "/contacts",
+    status_code=201,
+    response_model=Envelope[Contact],
+    responses=errors(*POST_ERRORS),
+    summary="Create a contact",
+)
+async def create_contact(
+    body: ContactCreate, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     db = state.db
     fe = FieldErrors()
     name = validation.required_text(fe, "name", body.name)
@@ -122,10 +140,14 @@ async def create_contact(body: ContactCreate, state: SandboxState = Depends(get_
         fe.add("email", "The email has already been taken.")
     company = validation.optional_text(fe, "company", body.company)
     phone = validation.optional_text(fe, "phone", body.phone, max_length=50)
-    tags = [t for i, t in enumerate(body.tags or [])
-            if validation.tag_name(fe, f"tags.{i}", t) is not None]
-    group_ids = validation.existing_ids(db, fe, "group_ids", "contact_groups", body.group_ids,
-                                        "contact group")
+    tags = [
+        t
+        for i, t in enumerate(body.tags or [])
+        if validation.tag_name(fe, f"tags.{i}", t) is not None
+    ]
+    group_ids = validation.existing_ids(
+        db, fe, "group_ids", "contact_groups", body.group_ids, "contact group"
+    )
     _check_custom_fields(fe, body.custom_fields)
     fe.raise_if_any()
     now = clock.now_iso()
@@ -144,10 +166,15 @@ async def create_contact(body: ContactCreate, state: SandboxState = Depends(get_
     return ok(serializers.contact_full(db, row))
 
 
-@router.put("/contacts/{contact_id}", response_model=Envelope[Contact],
-            responses=errors(400, 404), summary="Update a contact (partial)")
-async def update_contact(contact_id: int, body: ContactUpdate,
-                   state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.put(
+    "/contacts/{contact_id}",
+    response_model=Envelope[Contact],
+    responses=errors(400, 404),
+    summary="Update a contact (partial)",
+)
+async def update_contact(
+    contact_id: int, body: ContactUpdate, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     db = state.db
     row = load_contact(state, contact_id)
     given = body.model_fields_set
@@ -166,12 +193,16 @@ async def update_contact(contact_id: int, body: ContactUpdate,
         changes["phone"] = validation.optional_text(fe, "phone", body.phone, max_length=50)
     tags: list[str] | None = None
     if "tags" in given:
-        tags = [t for i, t in enumerate(body.tags or [])
-                if validation.tag_name(fe, f"tags.{i}", t) is not None]
+        tags = [
+            t
+            for i, t in enumerate(body.tags or [])
+            if validation.tag_name(fe, f"tags.{i}", t) is not None
+        ]
     group_ids: list[int] | None = None
     if "group_ids" in given:
-        group_ids = validation.existing_ids(db, fe, "group_ids", "contact_groups",
-                                            body.group_ids, "contact group")
+        group_ids = validation.existing_ids(
+            db, fe, "group_ids", "contact_groups", body.group_ids, "contact group"
+        )
     if "custom_fields" in given:
         _check_custom_fields(fe, body.custom_fields)
         merged = dict(loads(row["custom_fields"], {}))
@@ -185,8 +216,9 @@ async def update_contact(contact_id: int, body: ContactUpdate,
     with db.transaction():
         changes["updated_at"] = clock.now_iso()
         assignments = ", ".join(f"{column} = ?" for column in changes)
-        db.execute(f"UPDATE contacts SET {assignments} WHERE id = ?",  # noqa: S608
-                   [*changes.values(), contact_id])
+        db.execute(
+            f"UPDATE contacts SET {assignments} WHERE id = ?", [*changes.values(), contact_id]
+        )
         if tags is not None:
             set_contact_tags(db, contact_id, tags)
         if group_ids is not None:
@@ -196,10 +228,15 @@ async def update_contact(contact_id: int, body: ContactUpdate,
     return ok(serializers.contact_full(db, row))
 
 
-@router.delete("/contacts/{contact_id}", response_model=Envelope[Message],
-               responses=errors(404), summary="Delete a contact and all associated data")
-async def delete_contact(contact_id: int,
-                   state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.delete(
+    "/contacts/{contact_id}",
+    response_model=Envelope[Message],
+    responses=errors(404),
+    summary="Delete a contact and all associated data",
+)
+async def delete_contact(
+    contact_id: int, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     db = state.db
     row = load_contact(state, contact_id)
     data = serializers.contact_event_data(db, row)

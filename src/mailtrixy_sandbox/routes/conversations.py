@@ -34,8 +34,13 @@ def _load(state: SandboxState, conversation_id: int) -> Any:
     return row
 
 
-@router.get("/conversations", response_model=Page[Conversation], responses=errors(),
-            dependencies=[Depends(needs_scope)], summary="List conversations")
+@router.get(
+    "/conversations",
+    response_model=Page[Conversation],
+    responses=errors(),
+    dependencies=[Depends(needs_scope)],
+    summary="List conversations",
+)
 async def list_conversations(
     paging: Paging = Depends(paging),
     status: str = Query("all", description="open, closed, snoozed, all"),
@@ -66,7 +71,7 @@ async def list_conversations(
         where.append("cv.updated_at >= ?")
         params.append(paging.updated_since)
     sql_where = (" WHERE " + " AND ".join(where)) if where else ""
-    total = state.db.scalar(f"SELECT COUNT(*) FROM conversations cv{sql_where}", params)  # noqa: S608
+    total = state.db.scalar(f"SELECT COUNT(*) FROM conversations cv{sql_where}", params)
     rows = state.db.all(
         f"{serializers.CONVERSATION_SELECT}{sql_where} ORDER BY cv.id LIMIT ? OFFSET ?",
         [*params, paging.per_page, paging.offset],
@@ -74,19 +79,29 @@ async def list_conversations(
     return ok([serializers.conversation(r) for r in rows], paging.meta(int(total)))
 
 
-@router.get("/conversations/{conversation_id}", response_model=Envelope[Conversation],
-            responses=errors(404), dependencies=[Depends(needs_scope)],
-            summary="Get a conversation")
-async def get_conversation(conversation_id: int,
-                           state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.get(
+    "/conversations/{conversation_id}",
+    response_model=Envelope[Conversation],
+    responses=errors(404),
+    dependencies=[Depends(needs_scope)],
+    summary="Get a conversation",
+)
+async def get_conversation(
+    conversation_id: int, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     return ok(serializers.conversation(_load(state, conversation_id)))
 
 
-@router.put("/conversations/{conversation_id}", response_model=Envelope[Conversation],
-            responses=errors(400, 404), dependencies=[Depends(needs_scope)],
-            summary="Change a conversation's status, assignee or labels")
-async def update_conversation(conversation_id: int, body: ConversationUpdate,
-                              state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.put(
+    "/conversations/{conversation_id}",
+    response_model=Envelope[Conversation],
+    responses=errors(400, 404),
+    dependencies=[Depends(needs_scope)],
+    summary="Change a conversation's status, assignee or labels",
+)
+async def update_conversation(
+    conversation_id: int, body: ConversationUpdate, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     db = state.db
     row = _load(state, conversation_id)
     given = body.model_fields_set
@@ -108,7 +123,8 @@ async def update_conversation(conversation_id: int, body: ConversationUpdate,
             changes["snoozed_until"] = clock.to_iso(body.snoozed_until)
     if "assignee_id" in given:
         changes["assignee_id"] = validation.existing_id(
-            db, fe, "assignee_id", "team_members", body.assignee_id, "team member")
+            db, fe, "assignee_id", "team_members", body.assignee_id, "team member"
+        )
     if "labels" in given:
         labels = [label.strip() for label in body.labels or [] if label.strip()]
         changes["labels"] = dumps(list(dict.fromkeys(labels)))
@@ -118,26 +134,33 @@ async def update_conversation(conversation_id: int, body: ConversationUpdate,
     with db.transaction():
         changes["updated_at"] = clock.now_iso()
         assignments = ", ".join(f"{column} = ?" for column in changes)
-        db.execute(f"UPDATE conversations SET {assignments} WHERE id = ?",  # noqa: S608
-                   [*changes.values(), conversation_id])
+        db.execute(
+            f"UPDATE conversations SET {assignments} WHERE id = ?",
+            [*changes.values(), conversation_id],
+        )
         updated = _load(state, conversation_id)
         if changes.get("status") == "closed" and row["status"] != "closed":
             state.webhooks.emit("conversation.closed", serializers.conversation(updated))
     return ok(serializers.conversation(updated))
 
 
-@router.get("/conversations/{conversation_id}/messages", response_model=Page[ConversationMessage],
-            responses=errors(404), dependencies=[Depends(needs_scope)],
-            summary="The conversation's messages, oldest first")
-async def list_messages(conversation_id: int, paging: Paging = Depends(paging),
-                        state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.get(
+    "/conversations/{conversation_id}/messages",
+    response_model=Page[ConversationMessage],
+    responses=errors(404),
+    dependencies=[Depends(needs_scope)],
+    summary="The conversation's messages, oldest first",
+)
+async def list_messages(
+    conversation_id: int, paging: Paging = Depends(paging), state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     _load(state, conversation_id)
     where = "ms.conversation_id = ?"
     params: list[Any] = [conversation_id]
     if paging.updated_since:
         where += " AND ms.created_at >= ?"
         params.append(paging.updated_since)
-    total = state.db.scalar(f"SELECT COUNT(*) FROM messages ms WHERE {where}", params)  # noqa: S608
+    total = state.db.scalar(f"SELECT COUNT(*) FROM messages ms WHERE {where}", params)
     rows = state.db.all(
         f"{serializers.MESSAGE_SELECT} WHERE {where} ORDER BY ms.id LIMIT ? OFFSET ?",
         [*params, paging.per_page, paging.offset],
@@ -145,12 +168,19 @@ async def list_messages(conversation_id: int, paging: Paging = Depends(paging),
     return ok([serializers.message(r) for r in rows], paging.meta(int(total)))
 
 
-@router.post("/conversations/{conversation_id}/reply", status_code=201,
-             response_model=Envelope[ConversationMessage], responses=errors(404, *POST_ERRORS),
-             summary="Reply to a conversation")
-async def reply(conversation_id: int, body: ReplyCreate,
-                principal: Principal = Depends(needs_scope),
-                state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.post(
+    "/conversations/{conversation_id}/reply",
+    status_code=201,
+    response_model=Envelope[ConversationMessage],
+    responses=errors(404, *POST_ERRORS),
+    summary="Reply to a conversation",
+)
+async def reply(
+    conversation_id: int,
+    body: ReplyCreate,
+    principal: Principal = Depends(needs_scope),
+    state: SandboxState = Depends(get_state),
+) -> dict[str, Any]:
     db = state.db
     _load(state, conversation_id)
     fe = FieldErrors()
@@ -162,9 +192,14 @@ async def reply(conversation_id: int, body: ReplyCreate,
     fe.raise_if_any()
     with db.transaction():
         message_id = conversations.add_message(
-            db, conversation_id, direction="outbound", body_html=html,
+            db,
+            conversation_id,
+            direction="outbound",
+            body_html=html,
             body_text=conversations.html_to_text(html or ""),
-            sender_member_id=principal.member_id, cc=cc, bcc=bcc,
+            sender_member_id=principal.member_id,
+            cc=cc,
+            bcc=bcc,
         )
         row = db.one(serializers.MESSAGE_SELECT + " WHERE ms.id = ?", (message_id,))
         data = serializers.message(row)

@@ -10,7 +10,15 @@ from fastapi import APIRouter, Depends, Query
 from mailtrixy_sandbox import auth, clock, serializers, validation
 from mailtrixy_sandbox.errors import FieldErrors, NotFound
 from mailtrixy_sandbox.routes.common import POST_ERRORS, Paging, errors, message, ok, paging
-from mailtrixy_sandbox.schemas import Deal, DealCreate, DealSummary, DealUpdate, Envelope, Message, Page
+from mailtrixy_sandbox.schemas import (
+    Deal,
+    DealCreate,
+    DealSummary,
+    DealUpdate,
+    Envelope,
+    Message,
+    Page,
+)
 from mailtrixy_sandbox.state import SandboxState, get_state
 
 router = APIRouter(tags=["deals"], dependencies=[Depends(auth.require("deals"))])
@@ -49,11 +57,12 @@ def _emit_stage(state: SandboxState, before: str | None, row: Any) -> None:
         state.webhooks.emit(f"deal.{row['stage']}", data)
 
 
-@router.get("/deals", response_model=Page[DealSummary], responses=errors(),
-            summary="List deals")
+@router.get("/deals", response_model=Page[DealSummary], responses=errors(), summary="List deals")
 async def list_deals(
     paging: Paging = Depends(paging),
-    stage: str | None = Query(None, description="lead, qualified, proposal, negotiation, won, lost"),
+    stage: str | None = Query(
+        None, description="lead, qualified, proposal, negotiation, won, lost"
+    ),
     assignee_id: int | None = Query(None, description="Filter by assigned team member"),
     contact_id: int | None = Query(None, description="Filter by associated contact"),
     state: SandboxState = Depends(get_state),
@@ -63,8 +72,11 @@ async def list_deals(
     fe.raise_if_any()
     where: list[str] = []
     params: list[Any] = []
-    for column, value in (("d.stage", stage), ("d.assignee_id", assignee_id),
-                          ("d.contact_id", contact_id)):
+    for column, value in (
+        ("d.stage", stage),
+        ("d.assignee_id", assignee_id),
+        ("d.contact_id", contact_id),
+    ):
         if value is not None:
             where.append(f"{column} = ?")
             params.append(value)
@@ -72,7 +84,7 @@ async def list_deals(
         where.append("d.updated_at >= ?")
         params.append(paging.updated_since)
     sql_where = (" WHERE " + " AND ".join(where)) if where else ""
-    total = state.db.scalar(f"SELECT COUNT(*) FROM deals d{sql_where}", params)  # noqa: S608
+    total = state.db.scalar(f"SELECT COUNT(*) FROM deals d{sql_where}", params)
     rows = state.db.all(
         f"{serializers.DEAL_SELECT}{sql_where} ORDER BY d.id LIMIT ? OFFSET ?",
         [*params, paging.per_page, paging.offset],
@@ -80,14 +92,23 @@ async def list_deals(
     return ok([serializers.deal(r, full=False) for r in rows], paging.meta(int(total)))
 
 
-@router.get("/deals/{deal_id}", response_model=Envelope[Deal], responses=errors(404),
-            summary="Get a deal with its notes")
+@router.get(
+    "/deals/{deal_id}",
+    response_model=Envelope[Deal],
+    responses=errors(404),
+    summary="Get a deal with its notes",
+)
 async def get_deal(deal_id: int, state: SandboxState = Depends(get_state)) -> dict[str, Any]:
     return ok(serializers.deal(_load(state, deal_id), full=True))
 
 
-@router.post("/deals", status_code=201, response_model=Envelope[Deal],
-             responses=errors(*POST_ERRORS), summary="Create a deal")
+@router.post(
+    "/deals",
+    status_code=201,
+    response_model=Envelope[Deal],
+    responses=errors(*POST_ERRORS),
+    summary="Create a deal",
+)
 async def create_deal(body: DealCreate, state: SandboxState = Depends(get_state)) -> dict[str, Any]:
     db = state.db
     fe = FieldErrors()
@@ -95,10 +116,12 @@ async def create_deal(body: DealCreate, state: SandboxState = Depends(get_state)
     value = _value(fe, body.value)
     currency = validation.currency(fe, "currency", body.currency) or WORKSPACE_CURRENCY
     stage = validation.stage(fe, "stage", body.stage) or "lead"
-    contact_id = validation.existing_id(db, fe, "contact_id", "contacts", body.contact_id,
-                                        "contact")
-    assignee_id = validation.existing_id(db, fe, "assignee_id", "team_members", body.assignee_id,
-                                         "team member")
+    contact_id = validation.existing_id(
+        db, fe, "contact_id", "contacts", body.contact_id, "contact"
+    )
+    assignee_id = validation.existing_id(
+        db, fe, "assignee_id", "team_members", body.assignee_id, "team member"
+    )
     close = validation.ymd(fe, "expected_close_date", body.expected_close_date)
     notes = validation.optional_text(fe, "notes", body.notes, max_length=20_000)
     fe.raise_if_any()
@@ -114,10 +137,15 @@ async def create_deal(body: DealCreate, state: SandboxState = Depends(get_state)
     return ok(serializers.deal(row, full=True))
 
 
-@router.put("/deals/{deal_id}", response_model=Envelope[Deal], responses=errors(400, 404),
-            summary="Update a deal (partial); a new stage moves it in the pipeline")
-async def update_deal(deal_id: int, body: DealUpdate,
-                      state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.put(
+    "/deals/{deal_id}",
+    response_model=Envelope[Deal],
+    responses=errors(400, 404),
+    summary="Update a deal (partial); a new stage moves it in the pipeline",
+)
+async def update_deal(
+    deal_id: int, body: DealUpdate, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     db = state.db
     before = _load(state, deal_id)
     given = body.model_fields_set
@@ -133,20 +161,25 @@ async def update_deal(deal_id: int, body: DealUpdate,
         changes["currency"] = validation.currency(fe, "currency", body.currency)
     if "stage" in given:
         if body.stage is None:
-            fe.add("stage", "The stage must be one of: lead, qualified, proposal, negotiation, "
-                   "won, lost.")
+            fe.add(
+                "stage",
+                "The stage must be one of: lead, qualified, proposal, negotiation, won, lost.",
+            )
         changes["stage"] = validation.stage(fe, "stage", body.stage)
     if "contact_id" in given:
         if body.contact_id is None:
             fe.add("contact_id", "The contact id field is required.")
-        changes["contact_id"] = validation.existing_id(db, fe, "contact_id", "contacts",
-                                                       body.contact_id, "contact")
+        changes["contact_id"] = validation.existing_id(
+            db, fe, "contact_id", "contacts", body.contact_id, "contact"
+        )
     if "assignee_id" in given:
-        changes["assignee_id"] = validation.existing_id(db, fe, "assignee_id", "team_members",
-                                                        body.assignee_id, "team member")
+        changes["assignee_id"] = validation.existing_id(
+            db, fe, "assignee_id", "team_members", body.assignee_id, "team member"
+        )
     if "expected_close_date" in given:
-        changes["expected_close_date"] = validation.ymd(fe, "expected_close_date",
-                                                        body.expected_close_date)
+        changes["expected_close_date"] = validation.ymd(
+            fe, "expected_close_date", body.expected_close_date
+        )
     if "notes" in given:
         changes["notes"] = validation.optional_text(fe, "notes", body.notes, max_length=20_000)
     fe.raise_if_any()
@@ -155,15 +188,18 @@ async def update_deal(deal_id: int, body: DealUpdate,
     with db.transaction():
         changes["updated_at"] = clock.now_iso()
         assignments = ", ".join(f"{column} = ?" for column in changes)
-        db.execute(f"UPDATE deals SET {assignments} WHERE id = ?",  # noqa: S608
-                   [*changes.values(), deal_id])
+        db.execute(f"UPDATE deals SET {assignments} WHERE id = ?", [*changes.values(), deal_id])
         row = _load(state, deal_id)
         _emit_stage(state, before["stage"], row)
     return ok(serializers.deal(row, full=True))
 
 
-@router.delete("/deals/{deal_id}", response_model=Envelope[Message], responses=errors(404),
-               summary="Delete a deal")
+@router.delete(
+    "/deals/{deal_id}",
+    response_model=Envelope[Message],
+    responses=errors(404),
+    summary="Delete a deal",
+)
 async def delete_deal(deal_id: int, state: SandboxState = Depends(get_state)) -> dict[str, Any]:
     _load(state, deal_id)
     state.db.execute("DELETE FROM deals WHERE id = ?", (deal_id,))

@@ -28,21 +28,31 @@ def _name_taken(state: SandboxState, name: str, except_id: int | None = None) ->
     return row is not None and row["id"] != except_id
 
 
-@router.get("/tags", response_model=Envelope[list[Tag]], responses=errors(),
-            summary="List tags with contact counts")
+@router.get(
+    "/tags",
+    response_model=Envelope[list[Tag]],
+    responses=errors(),
+    summary="List tags with contact counts",
+)
 async def list_tags(state: SandboxState = Depends(get_state)) -> dict[str, Any]:
     rows = state.db.all(serializers.TAG_SELECT + " ORDER BY t.name")
     return ok([serializers.tag(r) for r in rows])
 
 
-@router.get("/tags/{tag_id}", response_model=Envelope[Tag], responses=errors(404),
-            summary="Get a tag")
+@router.get(
+    "/tags/{tag_id}", response_model=Envelope[Tag], responses=errors(404), summary="Get a tag"
+)
 async def get_tag(tag_id: int, state: SandboxState = Depends(get_state)) -> dict[str, Any]:
     return ok(serializers.tag(_load(state, tag_id)))
 
 
-@router.post("/tags", status_code=201, response_model=Envelope[Tag],
-             responses=errors(*POST_ERRORS), summary="Create a tag")
+@router.post(
+    "/tags",
+    status_code=201,
+    response_model=Envelope[Tag],
+    responses=errors(*POST_ERRORS),
+    summary="Create a tag",
+)
 async def create_tag(body: TagCreate, state: SandboxState = Depends(get_state)) -> dict[str, Any]:
     fe = FieldErrors()
     name = validation.tag_name(fe, "name", body.name)
@@ -58,10 +68,15 @@ async def create_tag(body: TagCreate, state: SandboxState = Depends(get_state)) 
     return ok(serializers.tag(_load(state, int(cursor.lastrowid or 0))))
 
 
-@router.put("/tags/{tag_id}", response_model=Envelope[Tag], responses=errors(400, 404),
-            summary="Rename or recolour a tag")
-async def update_tag(tag_id: int, body: TagUpdate,
-                     state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.put(
+    "/tags/{tag_id}",
+    response_model=Envelope[Tag],
+    responses=errors(400, 404),
+    summary="Rename or recolour a tag",
+)
+async def update_tag(
+    tag_id: int, body: TagUpdate, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     _load(state, tag_id)
     given = body.model_fields_set
     fe = FieldErrors()
@@ -79,8 +94,7 @@ async def update_tag(tag_id: int, body: TagUpdate,
     changes["updated_at"] = clock.now_iso()
     assignments = ", ".join(f"{column} = ?" for column in changes)
     with state.db.transaction():
-        state.db.execute(f"UPDATE tags SET {assignments} WHERE id = ?",  # noqa: S608
-                         [*changes.values(), tag_id])
+        state.db.execute(f"UPDATE tags SET {assignments} WHERE id = ?", [*changes.values(), tag_id])
         if "name" in changes:  # contacts show tag names, so they changed too
             state.db.execute(
                 "UPDATE contacts SET updated_at = ? WHERE id IN "
@@ -90,8 +104,12 @@ async def update_tag(tag_id: int, body: TagUpdate,
     return ok(serializers.tag(_load(state, tag_id)))
 
 
-@router.delete("/tags/{tag_id}", response_model=Envelope[Message], responses=errors(404),
-               summary="Delete a tag; it is removed from every contact")
+@router.delete(
+    "/tags/{tag_id}",
+    response_model=Envelope[Message],
+    responses=errors(404),
+    summary="Delete a tag; it is removed from every contact",
+)
 async def delete_tag(tag_id: int, state: SandboxState = Depends(get_state)) -> dict[str, Any]:
     _load(state, tag_id)
     with state.db.transaction():

@@ -18,17 +18,24 @@ from mailtrixy_sandbox.webhook_delivery import EVENTS, url_problem
 router = APIRouter(tags=["webhooks"], dependencies=[Depends(auth.require("webhooks"))])
 
 
-@router.get("/webhooks", response_model=Envelope[list[Webhook]], responses=errors(),
-            summary="List webhooks")
+@router.get(
+    "/webhooks", response_model=Envelope[list[Webhook]], responses=errors(), summary="List webhooks"
+)
 async def list_webhooks(state: SandboxState = Depends(get_state)) -> dict[str, Any]:
     rows = state.db.all("SELECT * FROM webhooks ORDER BY id")
     return ok([serializers.webhook(r) for r in rows])
 
 
-@router.post("/webhooks", status_code=201, response_model=Envelope[WebhookCreated],
-             responses=errors(*POST_ERRORS), summary="Create a webhook; returns its secret once")
-async def create_webhook(body: WebhookCreate,
-                         state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.post(
+    "/webhooks",
+    status_code=201,
+    response_model=Envelope[WebhookCreated],
+    responses=errors(*POST_ERRORS),
+    summary="Create a webhook; returns its secret once",
+)
+async def create_webhook(
+    body: WebhookCreate, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     fe = FieldErrors()
     problem = url_problem(body.url.strip(), state.config.allow_http_webhooks)
     if problem:
@@ -48,10 +55,15 @@ async def create_webhook(body: WebhookCreate,
     return ok({**serializers.webhook(row), "secret": secret})
 
 
-@router.delete("/webhooks/{webhook_id}", response_model=Envelope[Message], responses=errors(404),
-               summary="Delete a webhook")
-async def delete_webhook(webhook_id: int,
-                         state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+@router.delete(
+    "/webhooks/{webhook_id}",
+    response_model=Envelope[Message],
+    responses=errors(404),
+    summary="Delete a webhook",
+)
+async def delete_webhook(
+    webhook_id: int, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
     cursor = state.db.execute("DELETE FROM webhooks WHERE id = ?", (webhook_id,))
     if cursor.rowcount == 0:
         raise NotFound("Webhook")

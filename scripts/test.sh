@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Run every check: ruff, mypy, import-linter, then the whole pytest suite.
+# Installs what is missing first. Extra arguments go to pytest.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash "$ROOT/scripts/bootstrap.sh" test
+BIN="$ROOT/.venv/bin"
+export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+echo "==> ruff"; "$BIN/ruff" check src tests benchmarks
+echo "==> mypy"; "$BIN/mypy"
+echo "==> import-linter"; "$BIN/lint-imports" --no-cache
+echo "==> pytest"; exec "$BIN/pytest" "$@"
