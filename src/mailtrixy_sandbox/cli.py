@@ -33,8 +33,9 @@ from mailtrixy_sandbox.config import (
 
 
 def _token(text: str) -> tuple[str, tuple[str, ...]]:
-    token, _, scopes = text.partition(":")
-    names = tuple(s.strip() for s in scopes.split(",") if s.strip()) if scopes else ALL_SCOPES
+    # "TOKEN" has every scope; "TOKEN:" has none; "TOKEN:a,b" has a and b.
+    token, colon, scopes = text.partition(":")
+    names = tuple(s.strip() for s in scopes.split(",") if s.strip()) if colon else ALL_SCOPES
     unknown = [s for s in names if s not in ALL_SCOPES]
     if not token or unknown:
         raise argparse.ArgumentTypeError(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from html import escape, unescape
 from typing import Any
 
@@ -28,6 +29,14 @@ def text_to_html(text: str) -> str:
 
 def load(db: Database, conversation_id: int) -> Any:
     return db.one(serializers.CONVERSATION_SELECT + " WHERE cv.id = ?", (conversation_id,))
+
+
+def load_message(db: Database, message_id: int) -> sqlite3.Row:
+    """A message just written in this process; it must exist."""
+    row = db.one(serializers.MESSAGE_SELECT + " WHERE ms.id = ?", (message_id,))
+    if row is None:
+        raise LookupError(f"message {message_id} vanished")
+    return row
 
 
 def add_message(

@@ -145,6 +145,20 @@ def _friendly(error: dict[str, Any], field: str) -> str:
     return message[0].upper() + message[1:] + ("" if message.endswith(".") else ".")
 
 
+SQLITE_INT_MIN = -(2**63)
+SQLITE_INT_MAX = 2**63 - 1
+
+
+def _out_of_range(value: object) -> bool:
+    """Whether ``value`` is an integer (or integer text) SQLite cannot store."""
+    if isinstance(value, str):
+        try:
+            value = int(value.strip())
+        except ValueError:
+            return False
+    return isinstance(value, int) and not SQLITE_INT_MIN <= value <= SQLITE_INT_MAX
+
+
 def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -164,6 +178,21 @@ def install_handlers(app: FastAPI) -> None:
             field = _field_name(tuple(e.get("loc", ())))
             errors.setdefault(field, []).append(_friendly(e, field))
         return error_response(422, "The given data was invalid.", errors)
+
+    @app.exception_handler(OverflowError)
+    async def _overflow(request: Request, _exc: OverflowError) -> JSONResponse:
+        # SQLite stores integers in 64 bits; a larger id in the path or the query
+        # reaches the database as an OverflowError. No row can have such an id.
+        if any(_out_of_range(value) for value in request.path_params.values()):
+            return error_response(404, "Resource not found.")
+        problems = {
+            name: [f"The {name.replace('_', ' ')} is out of range."]
+            for name, value in request.query_params.items()
+            if _out_of_range(value)
+        }
+        return error_response(
+            422, "The given data was invalid.", problems or {"body": ["A number is out of range."]}
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:

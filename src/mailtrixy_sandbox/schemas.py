@@ -7,18 +7,43 @@ database (uniqueness, existing ids) live in the routes.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 T = TypeVar("T")
 
 Scalar = str | int | float | bool | None
 
+# An integer SQLite can store (64-bit); ids and amounts beyond it cannot exist.
+DbInt = Annotated[int, Field(ge=-(2**63), le=2**63 - 1)]
+
+
+def _check_text(value: Any) -> None:
+    """Reject strings that cannot be stored as UTF-8 (JSON allows lone surrogates)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("The text must be valid Unicode (no unpaired surrogates).") from None
+    elif isinstance(value, list):
+        for item in value:
+            _check_text(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(key)
+            _check_text(item)
+
 
 class _Request(BaseModel):
     # Unknown fields are ignored, as a lenient server does.
     model_config = ConfigDict(extra="ignore")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _storable_text(cls, value: Any) -> Any:
+        _check_text(value)
+        return value
 
 
 # ---------------------------------------------------------------- envelopes
@@ -109,7 +134,7 @@ class ContactCreate(_Request):
     company: str | None = None
     phone: str | None = None
     tags: list[str] | None = None
-    group_ids: list[int] | None = None
+    group_ids: list[DbInt] | None = None
     custom_fields: dict[str, Scalar] | None = None
 
 
@@ -119,7 +144,7 @@ class ContactUpdate(_Request):
     company: str | None = None
     phone: str | None = None
     tags: list[str] | None = Field(default=None, description="Replaces the contact's tags.")
-    group_ids: list[int] | None = Field(default=None, description="Replaces the groups.")
+    group_ids: list[DbInt] | None = Field(default=None, description="Replaces the groups.")
     custom_fields: dict[str, Scalar] | None = Field(
         default=None, description="Merged into the stored fields; a null value removes a key."
     )
@@ -145,7 +170,7 @@ class Conversation(BaseModel):
 
 class ConversationUpdate(_Request):
     status: ConversationStatus | None = None
-    assignee_id: int | None = Field(default=None, description="null unassigns.")
+    assignee_id: DbInt | None = Field(default=None, description="null unassigns.")
     snoozed_until: datetime | None = Field(
         default=None, description="With status snoozed; omitted: until the customer writes."
     )
@@ -215,8 +240,8 @@ class CampaignCreate(_Request):
     from_email: str
     from_name: str
     body_html: str
-    recipient_groups: list[int]
-    email_account_id: int
+    recipient_groups: list[DbInt]
+    email_account_id: DbInt
     schedule_at: str | None = None
 
 
@@ -226,8 +251,8 @@ class CampaignUpdate(_Request):
     from_email: str | None = None
     from_name: str | None = None
     body_html: str | None = None
-    recipient_groups: list[int] | None = None
-    email_account_id: int | None = None
+    recipient_groups: list[DbInt] | None = None
+    email_account_id: DbInt | None = None
     schedule_at: str | None = Field(default=None, description="null turns it back into a draft.")
 
 
@@ -275,7 +300,7 @@ class GroupUpdate(_Request):
 
 
 class MemberIds(_Request):
-    contact_ids: list[int]
+    contact_ids: list[DbInt]
 
 
 class MembersAdded(BaseModel):
@@ -312,22 +337,22 @@ class Deal(DealSummary):
 
 class DealCreate(_Request):
     title: str
-    value: int | float
+    value: DbInt | float
     currency: str | None = None
     stage: str | None = None
-    contact_id: int
-    assignee_id: int | None = None
+    contact_id: DbInt
+    assignee_id: DbInt | None = None
     expected_close_date: str | None = None
     notes: str | None = None
 
 
 class DealUpdate(_Request):
     title: str | None = None
-    value: int | float | None = None
+    value: DbInt | float | None = None
     currency: str | None = None
     stage: str | None = None
-    contact_id: int | None = None
-    assignee_id: int | None = None
+    contact_id: DbInt | None = None
+    assignee_id: DbInt | None = None
     expected_close_date: str | None = None
     notes: str | None = None
 
@@ -345,9 +370,38 @@ class WebhookCreated(Webhook):
     secret: str
 
 
+# Kept in step with webhook_delivery.EVENTS (the reference's table); documented here,
+# checked by the route so that an unknown name is reported on ``events``.
+WEBHOOK_EVENTS: tuple[str, ...] = (
+    "contact.created",
+    "contact.updated",
+    "contact.deleted",
+    "conversation.created",
+    "conversation.replied",
+    "conversation.closed",
+    "deal.created",
+    "deal.stage_changed",
+    "deal.won",
+    "deal.lost",
+    "campaign.sent",
+    "campaign.completed",
+)
+_EVENTS_SCHEMA: dict[str, Any] = {"minItems": 1, "items": {"enum": list(WEBHOOK_EVENTS)}}
+
+
 class WebhookCreate(_Request):
-    url: str
-    events: list[str]
+    url: str = Field(description="HTTPS URL to receive webhook POST requests")
+    events: list[str] = Field(
+        description="Event types to subscribe to", json_schema_extra=_EVENTS_SCHEMA
+    )
+
+
+class WebhookUpdate(_Request):
+    """A sandbox extension: pause (``is_active: false``) or change a webhook."""
+
+    url: str | None = None
+    events: list[str] | None = Field(default=None, json_schema_extra=_EVENTS_SCHEMA)
+    is_active: bool | None = None
 
 
 # ---------------------------------------------------------------- team

@@ -85,8 +85,7 @@ class World:
                 body_html=conversations.text_to_html(text),
                 body_text=text,
             )
-        row = self.db.one(serializers.MESSAGE_SELECT + " WHERE ms.id = ?", (message_id,))
-        return serializers.message(row)
+        return serializers.message(conversations.load_message(self.db, message_id))
 
     def tick(self) -> None:
         campaigns.advance(self.db, self.webhooks, self.config.campaign_send_steps)

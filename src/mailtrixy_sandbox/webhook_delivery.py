@@ -24,23 +24,11 @@ import httpx
 from mailtrixy_sandbox import clock
 from mailtrixy_sandbox.config import SandboxConfig
 from mailtrixy_sandbox.db import Database, loads
+from mailtrixy_sandbox.schemas import WEBHOOK_EVENTS
 
 log = logging.getLogger("mailtrixy_sandbox.webhooks")
 
-EVENTS: tuple[str, ...] = (
-    "contact.created",
-    "contact.updated",
-    "contact.deleted",
-    "conversation.created",
-    "conversation.replied",
-    "conversation.closed",
-    "deal.created",
-    "deal.stage_changed",
-    "deal.won",
-    "deal.lost",
-    "campaign.sent",
-    "campaign.completed",
-)
+EVENTS: tuple[str, ...] = WEBHOOK_EVENTS
 WORKSPACE_ID = 1
 
 
@@ -64,9 +52,10 @@ def url_problem(url: str, allow_http_loopback: bool) -> str | None:
     """Why ``url`` cannot be a webhook target, or ``None``."""
     try:
         parts = urlsplit(url)
+        _ = parts.port  # raises for a port that is not a number from 0 to 65535
     except ValueError:
         return "The url must be a valid URL."
-    if not parts.hostname:
+    if not parts.hostname or any(c.isspace() or ord(c) < 32 for c in url):
         return "The url must be a valid URL."
     if parts.scheme == "https":
         return None
@@ -172,7 +161,7 @@ class WebhookDispatcher:
             status = response.status_code
             if not 200 <= status < 300:
                 error = f"receiver answered {status}"
-        except httpx.HTTPError as exc:
+        except Exception as exc:  # any failure (bad URL, TLS, network) is a failed attempt
             error = f"{type(exc).__name__}: {exc}"
         if error is None:
             self.db.execute(

@@ -144,3 +144,11 @@ async def deliveries(state: SandboxState = Depends(get_state)) -> dict[str, Any]
             for r in rows
         ]
     )
+
+
+@router.get("/idempotency", dependencies=[Depends(admin_only)],
+            summary="How many idempotent requests are stored, and how many are still running")
+async def idempotency(state: SandboxState = Depends(get_state)) -> dict[str, Any]:
+    rows = state.db.all("SELECT state, COUNT(*) AS n FROM idempotency GROUP BY state")
+    counts = {r["state"]: r["n"] for r in rows}
+    return ok({"in_flight": counts.get("in_flight", 0), "done": counts.get("done", 0)})

@@ -24,12 +24,37 @@ _DESCRIPTIONS = {
 _ALWAYS = (401, 403, 422, 429)
 
 
+_RATE_HEADERS: dict[str, dict[str, Any]] = {
+    "X-RateLimit-Limit": {
+        "description": "Requests allowed per window for this token",
+        "schema": {"type": "integer"},
+    },
+    "X-RateLimit-Remaining": {
+        "description": "Requests left in the current window",
+        "schema": {"type": "integer"},
+    },
+}
+_HEADERS: dict[int, dict[str, dict[str, Any]]] = {
+    401: {"WWW-Authenticate": {"description": "Always `Bearer`", "schema": {"type": "string"}}},
+    429: {
+        "Retry-After": {
+            "description": "Seconds to wait before retrying",
+            "required": True,
+            "schema": {"type": "integer"},
+        },
+        **_RATE_HEADERS,
+    },
+}
+
+
 def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` for the error statuses an operation can return."""
-    return {
-        code: {"model": ErrorBody, "description": _DESCRIPTIONS[code]}
-        for code in sorted(set(_ALWAYS) | set(codes))
-    }
+    responses: dict[int | str, dict[str, Any]] = {}
+    for code in sorted(set(_ALWAYS) | set(codes)):
+        responses[code] = {"model": ErrorBody, "description": _DESCRIPTIONS[code]}
+        if code in _HEADERS:
+            responses[code]["headers"] = _HEADERS[code]
+    return responses
 
 
 # Every POST honours Idempotency-Key, so a replayed key can also give 400 or 409.
@@ -45,6 +70,10 @@ def ok(data: Any, meta: dict[str, Any] | None = None) -> dict[str, Any]:
 
 def message(text: str) -> dict[str, Any]:
     return ok({"message": text})
+
+
+# Keeps (page - 1) * per_page well inside SQLite's 64-bit integers.
+MAX_PAGE = 2**31 - 1
 
 
 @dataclass
@@ -67,7 +96,7 @@ class Paging:
 
 
 async def paging(
-    page: int = Query(1, ge=1, description="Page number"),
+    page: int = Query(1, ge=1, le=MAX_PAGE, description="Page number"),
     per_page: int = Query(25, ge=1, le=100, description="Items per page, max 100"),
     updated_since: str | None = Query(
         None, description="ISO 8601; only items updated at or after this moment"
@@ -75,8 +104,11 @@ async def paging(
 ) -> Paging:
     since = None
     if updated_since is not None:
-        moment = clock.parse_iso(updated_since)
-        if moment is None:
+        try:
+            moment = clock.parse_iso(updated_since)
+            since = None if moment is None else clock.to_iso(moment)
+        except OverflowError:  # e.g. 0001-01-01T00:00:00+01:00 is before year 1 in UTC
+            since = None
+        if since is None:
             raise Invalid({"updated_since": ["The updated since must be an ISO 8601 date-time."]})
-        since = clock.to_iso(moment)
     return Paging(page, per_page, since)

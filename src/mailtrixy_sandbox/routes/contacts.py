@@ -112,14 +112,21 @@ async def get_contact(contact_id: int, state: SandboxState = Depends(get_state))
 
 
 def _check_custom_fields(fe: FieldErrors, fields: dict[str, Any] | None) -> None:
-    for key in fields or {}:
-        if not key or len(key) > 64:
-            fe.add("custom_fields", "Custom field names are 1 to 64 characters.")
+    if any(not key or len(key) > 64 for key in fields or {}):
+        fe.add("custom_fields", "Custom field names are 1 to 64 characters.")
 
 
 def _email_taken(state: SandboxState, email: str, except_id: int | None = None) -> bool:
-    row = state.db.one("SELECT id FROM contacts WHERE email = ? COLLATE NOCASE", (email,))
-    return row is not None and row["id"] != except_id
+    """Whether another contact has ``email``, compared case-insensitively.
+
+    The column's NOCASE collation folds ASCII only, so an address with other
+    letters ("ZOË@…" against "zoë@…") is compared by Unicode case folding.
+    """
+    if email.isascii():
+        sql = "SELECT id FROM contacts WHERE email = ? COLLATE NOCASE AND id IS NOT ? LIMIT 1"
+        return state.db.one(sql, (email, except_id)) is not None
+    sql = "SELECT id FROM contacts WHERE fold(email) = ? AND id IS NOT ? LIMIT 1"
+    return state.db.one(sql, (email.casefold(), except_id)) is not None
 
 
 @router.post(
@@ -178,6 +185,8 @@ async def update_contact(
     db = state.db
     row = load_contact(state, contact_id)
     given = body.model_fields_set
+    if not given:  # nothing provided, so nothing changes: updated_at stays, no webhook
+        return ok(serializers.contact_full(db, row))
     fe = FieldErrors()
     changes: dict[str, Any] = {}
     if "name" in given:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
@@ -115,12 +116,16 @@ async def update_conversation(
             if body.status != "snoozed":
                 changes["snoozed_until"] = None
     if "snoozed_until" in given and body.snoozed_until is not None:
+        # A time without an offset is UTC, as everywhere else in the API.
+        until = body.snoozed_until
+        if until.tzinfo is None:
+            until = until.replace(tzinfo=UTC)
         if (body.status or row["status"]) != "snoozed":
             fe.add("snoozed_until", "Only a snoozed conversation has a snooze time.")
-        elif body.snoozed_until <= clock.now():
+        elif until <= clock.now():
             fe.add("snoozed_until", "The snoozed until must be in the future.")
         else:
-            changes["snoozed_until"] = clock.to_iso(body.snoozed_until)
+            changes["snoozed_until"] = clock.to_iso(until)
     if "assignee_id" in given:
         changes["assignee_id"] = validation.existing_id(
             db, fe, "assignee_id", "team_members", body.assignee_id, "team member"
@@ -201,7 +206,6 @@ async def reply(
             cc=cc,
             bcc=bcc,
         )
-        row = db.one(serializers.MESSAGE_SELECT + " WHERE ms.id = ?", (message_id,))
-        data = serializers.message(row)
+        data = serializers.message(conversations.load_message(db, message_id))
         state.webhooks.emit("conversation.replied", data)
     return ok(data)

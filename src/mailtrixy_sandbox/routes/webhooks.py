@@ -1,4 +1,8 @@
-"""Webhooks: list, create (the secret is shown only here), delete."""
+"""Webhooks: list, create (the secret is shown only here), update, delete.
+
+``PUT /webhooks/{id}`` is a sandbox extension (the reference has no update): it
+pauses a webhook with ``is_active: false`` or changes its url or events.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,36 @@ from mailtrixy_sandbox import auth, clock, serializers
 from mailtrixy_sandbox.db import dumps
 from mailtrixy_sandbox.errors import FieldErrors, NotFound
 from mailtrixy_sandbox.routes.common import POST_ERRORS, errors, message, ok
-from mailtrixy_sandbox.schemas import Envelope, Message, Webhook, WebhookCreate, WebhookCreated
+from mailtrixy_sandbox.schemas import (
+    Envelope,
+    Message,
+    Webhook,
+    WebhookCreate,
+    WebhookCreated,
+    WebhookUpdate,
+)
 from mailtrixy_sandbox.state import SandboxState, get_state
 from mailtrixy_sandbox.webhook_delivery import EVENTS, url_problem
 
 router = APIRouter(tags=["webhooks"], dependencies=[Depends(auth.require("webhooks"))])
+
+
+def _checked_url(fe: FieldErrors, url: str, state: SandboxState) -> str:
+    url = url.strip()
+    problem = url_problem(url, state.config.allow_http_webhooks)
+    if problem:
+        fe.add("url", problem)
+    return url
+
+
+def _checked_events(fe: FieldErrors, events: list[str]) -> list[str]:
+    """The events without duplicates, in the caller's order; complaints go to ``events``."""
+    if not events:
+        fe.add("events", "Subscribe to at least one event.")
+    unknown = [e for e in dict.fromkeys(events) if e not in EVENTS]
+    if unknown:
+        fe.add("events", "Unknown event(s): " + ", ".join(unknown) + ".")
+    return list(dict.fromkeys(events))
 
 
 @router.get(
@@ -37,22 +66,48 @@ async def create_webhook(
     body: WebhookCreate, state: SandboxState = Depends(get_state)
 ) -> dict[str, Any]:
     fe = FieldErrors()
-    problem = url_problem(body.url.strip(), state.config.allow_http_webhooks)
-    if problem:
-        fe.add("url", problem)
-    if not body.events:
-        fe.add("events", "Subscribe to at least one event.")
-    unknown = [e for e in body.events if e not in EVENTS]
-    if unknown:
-        fe.add("events", "Unknown event(s): " + ", ".join(unknown) + ".")
+    url = _checked_url(fe, body.url, state)
+    events = _checked_events(fe, body.events)
     fe.raise_if_any()
     secret = "whsec_" + secrets.token_hex(20)
     cursor = state.db.execute(
         "INSERT INTO webhooks(url, events, secret, is_active, created_at) VALUES (?,?,?,1,?)",
-        (body.url.strip(), dumps(list(dict.fromkeys(body.events))), secret, clock.now_iso()),
+        (url, dumps(events), secret, clock.now_iso()),
     )
     row = state.db.one("SELECT * FROM webhooks WHERE id = ?", (cursor.lastrowid,))
+    assert row is not None
     return ok({**serializers.webhook(row), "secret": secret})
+
+
+@router.put(
+    "/webhooks/{webhook_id}",
+    response_model=Envelope[Webhook],
+    responses=errors(400, 404),
+    summary="Pause, resume or change a webhook (a sandbox extension)",
+)
+async def update_webhook(
+    webhook_id: int, body: WebhookUpdate, state: SandboxState = Depends(get_state)
+) -> dict[str, Any]:
+    row = state.db.one("SELECT * FROM webhooks WHERE id = ?", (webhook_id,))
+    if row is None:
+        raise NotFound("Webhook")
+    fe = FieldErrors()
+    changes: dict[str, Any] = {}
+    if body.url is not None:
+        changes["url"] = _checked_url(fe, body.url, state)
+    if body.events is not None:
+        changes["events"] = dumps(_checked_events(fe, body.events))
+    if body.is_active is not None:
+        changes["is_active"] = int(body.is_active)
+    fe.raise_if_any()
+    if changes:
+        state.db.execute(
+            "UPDATE webhooks SET " + ", ".join(f"{k} = ?" for k in changes) + " WHERE id = ?",
+            (*changes.values(), webhook_id),
+        )
+    row = state.db.one("SELECT * FROM webhooks WHERE id = ?", (webhook_id,))
+    assert row is not None
+    return ok(serializers.webhook(row))
 
 
 @router.delete(
