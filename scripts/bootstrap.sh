@@ -90,9 +90,11 @@ ensure_venv() {
     else
       "$VENV/bin/python" -m pip install -q -e "$ROOT"
     fi
-    echo "$want" > "$stamp"
-    # A test install also serves the demo.
-    [ "$PROFILE" = "test" ] && echo "${want%-test}-demo" >> "$stamp"
+    # Keep what an install of the same pyproject already recorded; a test install
+    # also serves the demo.
+    if [ -f "$stamp" ] && grep -q -- "^${want%-*}-" "$stamp"; then echo "$want" >> "$stamp"
+    else echo "$want" > "$stamp"; fi
+    if [ "$PROFILE" = "test" ]; then echo "${want%-test}-demo" >> "$stamp"; fi
   fi
 }
 

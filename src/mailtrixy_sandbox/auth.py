@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from fastapi import Depends, Request
@@ -64,7 +64,7 @@ def current(request: Request) -> Principal:
     return principal
 
 
-def require(scope: str | None) -> Callable[..., Principal]:
+def require(scope: str | None) -> Callable[..., Awaitable[Principal]]:
     """A dependency that needs ``scope`` (or only a valid token, when ``None``)."""
     if scope is not None and scope not in ALL_SCOPES:
         raise ValueError(scope)

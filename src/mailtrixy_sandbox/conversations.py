@@ -79,10 +79,11 @@ def add_message(
             "updated_at = ? WHERE id = ?",
             (now, now, conversation_id),
         )
+        # last_contacted_at is part of the contact, so the contact counts as updated.
         db.execute(
-            "UPDATE contacts SET last_contacted_at = ? WHERE id = "
+            "UPDATE contacts SET last_contacted_at = ?, updated_at = ? WHERE id = "
             "(SELECT contact_id FROM conversations WHERE id = ?)",
-            (now, conversation_id),
+            (now, now, conversation_id),
         )
     return int(cursor.lastrowid or 0)
 
@@ -107,6 +108,8 @@ def open_conversation(
             (subject, contact_id, assignee_id, dumps(labels), now, now),
         )
         conversation_id = int(cursor.lastrowid or 0)
+        # conversations_count is part of the contact, so the contact counts as updated.
+        db.execute("UPDATE contacts SET updated_at = ? WHERE id = ?", (now, contact_id))
         add_message(
             db, conversation_id, direction="inbound", body_html=body_html, body_text=body_text
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,10 +16,13 @@ from typing import Any
 
 SCHEMA_VERSION = 1
 
+# AUTOINCREMENT: an id is never handed out again after a delete, so a client that
+# still caches a deleted row cannot mistake a new one for it.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS team_members (
-    id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL, role TEXT NOT NULL,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL, email TEXT NOT NULL, role TEXT NOT NULL,
     created_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS tokens (
@@ -26,13 +30,14 @@ CREATE TABLE IF NOT EXISTS tokens (
     label TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS contacts (
-    id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL COLLATE NOCASE UNIQUE,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL, email TEXT NOT NULL COLLATE NOCASE UNIQUE,
     company TEXT, phone TEXT, custom_fields TEXT NOT NULL DEFAULT '{}',
     last_contacted_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS contacts_updated ON contacts(updated_at);
 CREATE TABLE IF NOT EXISTS tags (
-    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, color TEXT NOT NULL,
+    id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, color TEXT NOT NULL,
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS contact_tags (
@@ -42,7 +47,7 @@ CREATE TABLE IF NOT EXISTS contact_tags (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS contact_tags_tag ON contact_tags(tag_id, contact_id);
 CREATE TABLE IF NOT EXISTS contact_groups (
-    id INTEGER PRIMARY KEY, name TEXT NOT NULL, description TEXT,
+    id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, description TEXT,
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS group_members (
@@ -53,7 +58,7 @@ CREATE TABLE IF NOT EXISTS group_members (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS group_members_contact ON group_members(contact_id, group_id);
 CREATE TABLE IF NOT EXISTS conversations (
-    id INTEGER PRIMARY KEY, subject TEXT NOT NULL, status TEXT NOT NULL,
+    id INTEGER PRIMARY KEY AUTOINCREMENT, subject TEXT NOT NULL, status TEXT NOT NULL,
     contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
     assignee_id INTEGER REFERENCES team_members(id) ON DELETE SET NULL,
     labels TEXT NOT NULL DEFAULT '[]', messages_count INTEGER NOT NULL DEFAULT 0,
@@ -62,7 +67,7 @@ CREATE TABLE IF NOT EXISTS conversations (
 CREATE INDEX IF NOT EXISTS conversations_contact ON conversations(contact_id);
 CREATE INDEX IF NOT EXISTS conversations_updated ON conversations(updated_at);
 CREATE TABLE IF NOT EXISTS messages (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
     direction TEXT NOT NULL, body_html TEXT, body_text TEXT NOT NULL DEFAULT '',
     sender_member_id INTEGER REFERENCES team_members(id) ON DELETE SET NULL,
@@ -70,17 +75,20 @@ CREATE TABLE IF NOT EXISTS messages (
 );
 CREATE INDEX IF NOT EXISTS messages_conversation ON messages(conversation_id, id);
 CREATE TABLE IF NOT EXISTS deals (
-    id INTEGER PRIMARY KEY, title TEXT NOT NULL, value TEXT NOT NULL, currency TEXT NOT NULL,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    title TEXT NOT NULL, value TEXT NOT NULL, currency TEXT NOT NULL,
     stage TEXT NOT NULL, contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
     assignee_id INTEGER REFERENCES team_members(id) ON DELETE SET NULL,
     expected_close_date TEXT, notes TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS deals_contact ON deals(contact_id);
 CREATE TABLE IF NOT EXISTS email_accounts (
-    id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT NOT NULL, verified INTEGER NOT NULL
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    email TEXT NOT NULL, name TEXT NOT NULL, verified INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS campaigns (
-    id INTEGER PRIMARY KEY, name TEXT NOT NULL, subject TEXT NOT NULL, status TEXT NOT NULL,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL, subject TEXT NOT NULL, status TEXT NOT NULL,
     from_email TEXT NOT NULL, from_name TEXT NOT NULL, body_html TEXT NOT NULL,
     recipient_groups TEXT NOT NULL DEFAULT '[]',
     email_account_id INTEGER REFERENCES email_accounts(id),
@@ -92,11 +100,13 @@ CREATE TABLE IF NOT EXISTS campaigns (
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS webhooks (
-    id INTEGER PRIMARY KEY, url TEXT NOT NULL, events TEXT NOT NULL, secret TEXT NOT NULL,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    url TEXT NOT NULL, events TEXT NOT NULL, secret TEXT NOT NULL,
     is_active INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS webhook_deliveries (
-    id INTEGER PRIMARY KEY, webhook_id INTEGER NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    webhook_id INTEGER NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
     event TEXT NOT NULL, body BLOB NOT NULL, state TEXT NOT NULL DEFAULT 'pending',
     attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at REAL NOT NULL DEFAULT 0,
     last_status INTEGER, last_error TEXT, created_at TEXT NOT NULL, delivered_at TEXT
@@ -175,7 +185,10 @@ class Database:
 
 
 def _fold(text: str | None) -> str | None:
-    return text.casefold() if isinstance(text, str) else text
+    """Case-folded NFC text, so composed and decomposed spellings compare equal."""
+    if not isinstance(text, str):
+        return text
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
 
 
 def dumps(value: Any) -> str:

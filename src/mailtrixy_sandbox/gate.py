@@ -59,18 +59,14 @@ class ApiGate:
 
         token = auth.bearer_token(_header(scope, b"authorization"))
         principal = auth.lookup(self.state.db, token) if token else None
-        if principal is None:
-            await _send_json(
-                send,
-                401,
-                error_body("Missing or invalid API token."),
-                [("www-authenticate", "Bearer")],
-            )
-            return
-        scope.setdefault("state", {})["principal"] = principal
-
         limiter: RateLimiter = self.state.limiter
-        decision = limiter.hit(principal.token)
+        if principal is None:
+            # Callers without a valid token share a bucket per address, so guessing is limited.
+            client = scope.get("client") or ("unknown", 0)
+            decision = limiter.hit(f"address:{client[0]}")
+        else:
+            scope.setdefault("state", {})["principal"] = principal
+            decision = limiter.hit(principal.token)
         rate_headers = [
             ("x-ratelimit-limit", str(decision.limit)),
             ("x-ratelimit-remaining", str(decision.remaining)),
@@ -81,6 +77,14 @@ class ApiGate:
                 429,
                 error_body(f"Too many requests. Retry after {decision.retry_after} seconds."),
                 [*rate_headers, ("retry-after", str(decision.retry_after))],
+            )
+            return
+        if principal is None:
+            await _send_json(
+                send,
+                401,
+                error_body("Missing or invalid API token."),
+                [*rate_headers, ("www-authenticate", "Bearer")],
             )
             return
 

@@ -239,7 +239,7 @@ class Seeder:
     def _companies(self) -> list[tuple[str, str]]:
         count = max(5, min(self.sizes.contacts // 6, 3000))
         seen: set[str] = set()
-        companies = []
+        companies: list[tuple[str, str]] = []
         while len(companies) < count:
             name = self.fake.company()
             if name in seen:

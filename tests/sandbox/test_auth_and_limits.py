@@ -111,3 +111,10 @@ def test_unknown_paths_and_wrong_methods(api: Api) -> None:
     wrong = api.request("PATCH", "/contacts")
     assert wrong.status_code == 405
     assert wrong.json()["success"] is False
+
+
+def test_unauthenticated_calls_are_rate_limited_by_address(
+        admin: Admin, sandbox: SandboxProcess) -> None:
+    admin.rate_limit(limit=2, window_seconds=60)
+    statuses = [httpx.get(sandbox.api_url + "/contacts").status_code for _ in range(3)]
+    assert statuses == [401, 401, 429]

@@ -419,9 +419,21 @@ def test_a_scheduled_campaign_starts_when_due(api: Api, group: dict[str, Any]) -
 def test_send_counts_members_added_after_creation(api: Api) -> None:
     group = _group_with(api, 1)
     created = _create(api, [group["id"]])
+    assert created["recipients_count"] == 1
+    joined = api.make_contact(group_ids=[group["id"]])
+    assert _get(api, created["id"])["recipients_count"] == 2
+    [listed] = [
+        c
+        for c in api.data(api.get("/campaigns", params={"per_page": 100}))
+        if c["id"] == created["id"]
+    ]
+    assert listed["recipients_count"] == 2
     api.make_contact(group_ids=[group["id"]])
+    api.data(api.delete(f"/contacts/{joined['id']}"))
     started = api.data(api.post(f"/campaigns/{created['id']}/send"))
     assert started["recipients_count"] == 2
+    final = _wait_until_sent(api, created["id"])[-1]
+    assert final["recipients_count"] == 2
 
 
 def test_sending_again_is_409(api: Api, group: dict[str, Any]) -> None:

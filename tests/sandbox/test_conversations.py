@@ -505,3 +505,20 @@ def test_a_reply_without_a_token_is_401(api: Api, admin: Admin, api_as: Any) -> 
     response = stranger.post(f"/conversations/{started['id']}/reply", json={"body_html": "x"})
     stranger.errors(response, 401)
     assert api.data(api.get(f"/conversations/{started['id']}"))["messages_count"] == 1
+
+
+def test_the_reply_is_sent_by_the_tokens_team_member(api: Api, admin: Admin, api_as: Any) -> None:
+    _, started = _start(api, admin)
+    token = f"agent-{uuid.uuid4().hex}"
+    response = admin.client.post(
+        "/tokens", json={"scopes": ["conversations"], "token": token, "member_id": 2}
+    )
+    assert response.status_code == 200, response.text
+    agent: Api = api_as(token)
+    reply = agent.data(
+        agent.post(f"/conversations/{started['id']}/reply", json={"body_html": "<p>Agent</p>"}),
+        201,
+    )
+    assert {k: reply["sender"][k] for k in ("id", "name")} == {"id": 2, "name": "Support Agent"}
+    [stored] = [m for m in _messages(api, started["id"]) if m["id"] == reply["id"]]
+    assert stored["sender"]["id"] == 2

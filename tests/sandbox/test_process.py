@@ -69,7 +69,7 @@ def test_it_shuts_down_cleanly_on_a_signal(sig: signal.Signals) -> None:
 
 
 def test_it_refuses_a_non_loopback_host_unless_told() -> None:
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-m", "mailtrixy_sandbox", "--host", "0.0.0.0", "--port", "0"],  # noqa: S104
         capture_output=True, text=True, timeout=60, check=False,
     )
@@ -78,7 +78,7 @@ def test_it_refuses_a_non_loopback_host_unless_told() -> None:
 
 
 def test_bad_command_line_values_are_refused() -> None:
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-m", "mailtrixy_sandbox", "--token", "abc:contacts,nonsense"],
         capture_output=True, text=True, timeout=60, check=False,
     )

@@ -44,7 +44,7 @@ class Simulation(BaseModel):
 class TokenCreate(BaseModel):
     scopes: list[str]
     token: str | None = None
-    member_id: int | None = 1
+    member_id: int = 1  # the team member the token acts as (replies are sent as them)
 
 
 @router.get("/faults", dependencies=[Depends(admin_only)], summary="Current fault settings")

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query
 
 from mailtrixy_sandbox import auth, campaigns, clock, serializers, validation
-from mailtrixy_sandbox.db import Database, dumps
+from mailtrixy_sandbox.db import Database, dumps, loads
 from mailtrixy_sandbox.errors import Conflict, FieldErrors, NotFound
 from mailtrixy_sandbox.routes.common import POST_ERRORS, Paging, errors, message, ok, paging
 from mailtrixy_sandbox.schemas import (
@@ -32,6 +32,16 @@ def _load(state: SandboxState, campaign_id: int) -> Any:
     if row is None:
         raise NotFound("Campaign")
     return row
+
+
+def _serialize(db: Database, row: Any, *, full: bool) -> dict[str, Any]:
+    """The campaign as JSON; before it is sent, its recipients are counted as of now."""
+    item = serializers.campaign(row, full=full)
+    if row["status"] in EDITABLE:
+        item["recipients_count"] = campaigns.recipients_count(
+            db, loads(row["recipient_groups"], [])
+        )
+    return item
 
 
 def _check_sender(
@@ -89,7 +99,7 @@ async def list_campaigns(
         f"SELECT * FROM campaigns{sql_where} ORDER BY id DESC LIMIT ? OFFSET ?",
         [*params, paging.per_page, paging.offset],
     )
-    return ok([serializers.campaign(r, full=False) for r in rows], paging.meta(int(total)))
+    return ok([_serialize(state.db, r, full=False) for r in rows], paging.meta(int(total)))
 
 
 @router.get(
@@ -102,7 +112,7 @@ async def list_campaigns(
 async def get_campaign(
     campaign_id: int, state: SandboxState = Depends(get_state)
 ) -> dict[str, Any]:
-    return ok(serializers.campaign(_load(state, campaign_id), full=True))
+    return ok(_serialize(state.db, _load(state, campaign_id), full=True))
 
 
 @router.post(
@@ -214,7 +224,7 @@ async def update_campaign(
         db.execute(
             f"UPDATE campaigns SET {assignments} WHERE id = ?", [*changes.values(), campaign_id]
         )
-    return ok(serializers.campaign(_load(state, campaign_id), full=True))
+    return ok(_serialize(state.db, _load(state, campaign_id), full=True))
 
 
 @router.post(
@@ -231,7 +241,7 @@ async def send_campaign(
     if row["status"] not in EDITABLE:
         raise Conflict(f"A {row['status']} campaign cannot be sent again.")
     campaigns.start_sending(state.db, state.webhooks, campaign_id)
-    return ok(serializers.campaign(_load(state, campaign_id), full=True))
+    return ok(_serialize(state.db, _load(state, campaign_id), full=True))
 
 
 @router.delete(

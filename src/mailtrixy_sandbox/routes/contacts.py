@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
@@ -29,6 +30,8 @@ INCLUDABLE = frozenset({"groups", "custom_fields"})
 
 def search_clause(search: str) -> tuple[str, list[Any]]:
     """Name, email or company containing ``search``, case-insensitively."""
+    # "ë" typed as "e" plus a combining diaeresis is the same text as the stored "ë".
+    search = unicodedata.normalize("NFC", search)
     if search.isascii():  # SQLite's LIKE folds ASCII case itself, and quickly
         pattern = like_pattern(search)
         return (

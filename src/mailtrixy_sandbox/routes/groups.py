@@ -39,6 +39,18 @@ def _members_count(state: SandboxState, group_id: int) -> int:
     )
 
 
+def _members_among(state: SandboxState, group_id: int, contact_ids: list[int]) -> set[int]:
+    """Which of ``contact_ids`` are members of the group now."""
+    if not contact_ids:
+        return set()
+    rows = state.db.all(
+        f"SELECT contact_id FROM group_members WHERE group_id = ? AND contact_id IN "
+        f"({','.join('?' * len(contact_ids))})",
+        [group_id, *contact_ids],
+    )
+    return {int(row[0]) for row in rows}
+
+
 def _touch_contacts(state: SandboxState, contact_ids: list[int]) -> None:
     """Membership shows on the contact, so the contact counts as updated."""
     if contact_ids:
@@ -183,15 +195,15 @@ async def add_members(
     fe.raise_if_any()
     now = clock.now_iso()
     with state.db.transaction():
-        before = _members_count(state, group_id)
+        already = _members_among(state, group_id, ids)
+        new = [cid for cid in ids if cid not in already]
         state.db.conn.executemany(
             "INSERT OR IGNORE INTO group_members(group_id, contact_id, added_at) VALUES (?,?,?)",
-            [(group_id, cid, now) for cid in ids],
+            [(group_id, cid, now) for cid in new],
         )
+        _touch_contacts(state, new)  # contacts that were members already did not change
         after = _members_count(state, group_id)
-        _touch_contacts(state, ids)
-    added = after - before
-    return ok({"added": added, "already_members": len(ids) - added, "members_count": after})
+    return ok({"added": len(new), "already_members": len(already), "members_count": after})
 
 
 @router.delete(
@@ -210,10 +222,13 @@ async def remove_members(
     fe.raise_if_any()
     ids = list(dict.fromkeys(body.contact_ids))
     with state.db.transaction():
-        cursor = state.db.execute(
-            f"DELETE FROM group_members WHERE group_id = ? AND contact_id IN "
-            f"({','.join('?' * len(ids))})",
-            [group_id, *ids],
-        )
-        _touch_contacts(state, ids)
-    return ok({"removed": cursor.rowcount, "members_count": _members_count(state, group_id)})
+        removed = sorted(_members_among(state, group_id, ids))
+        if removed:
+            state.db.execute(
+                f"DELETE FROM group_members WHERE group_id = ? AND contact_id IN "
+                f"({','.join('?' * len(removed))})",
+                [group_id, *removed],
+            )
+        _touch_contacts(state, removed)  # only contacts that really left the group changed
+        after = _members_count(state, group_id)
+    return ok({"removed": len(removed), "members_count": after})
