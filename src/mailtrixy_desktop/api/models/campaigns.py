@@ -1,0 +1,57 @@
+"""Campaigns with their delivery statistics, and the email accounts they are sent from."""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict
+
+from pydantic import AwareDatetime
+
+from mailtrixy_desktop.api.models.base import Model
+
+CampaignStatus = Literal["draft", "scheduled", "sending", "sent", "paused"]
+
+
+class CampaignStats(Model):
+    delivered: int = 0
+    opened: int = 0
+    clicked: int = 0
+    bounced: int = 0
+    unsubscribed: int = 0
+
+
+class Campaign(Model):
+    id: int
+    name: str
+    subject: str
+    status: CampaignStatus
+    from_email: str | None = None
+    from_name: str | None = None
+    recipients_count: int = 0
+    stats: CampaignStats = CampaignStats()
+    schedule_at: AwareDatetime | None = None
+    sent_at: AwareDatetime | None = None
+    created_at: AwareDatetime
+    updated_at: AwareDatetime | None = None
+    # Only from GET /campaigns/{id} (and create/update/send answers).
+    body_html: str | None = None
+    recipient_groups: tuple[int, ...] | None = None
+    email_account_id: int | None = None
+    completed_at: AwareDatetime | None = None
+
+
+class CampaignFields(TypedDict, total=False):
+    name: str
+    subject: str
+    from_email: str
+    from_name: str
+    body_html: str
+    recipient_groups: list[int]
+    email_account_id: int
+    schedule_at: str | None  # ISO 8601, UTC; None turns a scheduled campaign back to draft
+
+
+class EmailAccount(Model):
+    id: int
+    email: str
+    name: str
+    verified: bool = True

@@ -1,0 +1,56 @@
+"""Conversations and their messages."""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict
+
+from pydantic import AwareDatetime
+
+from mailtrixy_desktop.api.models.base import ContactRef, Model, Ref
+
+ConversationStatus = Literal["open", "closed", "snoozed"]
+
+
+class Conversation(Model):
+    id: int
+    subject: str
+    status: ConversationStatus
+    contact: ContactRef
+    assignee: Ref | None = None
+    labels: tuple[str, ...] = ()
+    messages_count: int = 0
+    last_message_at: AwareDatetime | None = None
+    created_at: AwareDatetime
+    updated_at: AwareDatetime | None = None
+    snoozed_until: AwareDatetime | None = None
+
+
+class Sender(Model):
+    id: int
+    name: str
+    email: str | None = None
+
+
+class Message(Model):
+    id: int
+    conversation_id: int
+    direction: Literal["inbound", "outbound"]
+    body_html: str | None = None
+    body_text: str | None = None
+    sender: Sender | None = None
+    cc: tuple[str, ...] = ()
+    bcc: tuple[str, ...] = ()
+    created_at: AwareDatetime
+
+
+class Reply(TypedDict, total=False):
+    body_html: str
+    cc: list[str]
+    bcc: list[str]
+
+
+class ConversationChanges(TypedDict, total=False):
+    status: ConversationStatus
+    assignee_id: int | None
+    snoozed_until: str | None  # ISO 8601, UTC
+    labels: list[str]

@@ -1,0 +1,1 @@
+"""One resource object per part of the reference, each a thin layer over ``ApiSession``."""

@@ -1,0 +1,86 @@
+"""``/conversations``, their messages and replies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from typing import Any
+
+from mailtrixy_desktop.api.models import Conversation, ConversationChanges, Message, Reply
+from mailtrixy_desktop.api.pagination import MAX_PER_PAGE, Page
+from mailtrixy_desktop.api.resources.base import Resource, iso
+
+
+class Conversations(Resource):
+    @staticmethod
+    def _filters(
+        status: str,
+        assignee_id: int | None,
+        contact_id: int | None,
+        label: str | None,
+        updated_since: dt.datetime | None,
+    ) -> dict[str, Any]:
+        return {
+            "status": status,
+            "assignee_id": assignee_id,
+            "contact_id": contact_id,
+            "label": label,
+            "updated_since": iso(updated_since),
+        }
+
+    async def list(
+        self,
+        *,
+        page: int = 1,
+        per_page: int = MAX_PER_PAGE,
+        status: str = "all",
+        assignee_id: int | None = None,
+        contact_id: int | None = None,
+        label: str | None = None,
+        updated_since: dt.datetime | None = None,
+    ) -> Page[Conversation]:
+        return await self._page(
+            Conversation,
+            "/conversations",
+            page,
+            per_page,
+            self._filters(status, assignee_id, contact_id, label, updated_since),
+        )
+
+    def pages(
+        self,
+        *,
+        status: str = "all",
+        assignee_id: int | None = None,
+        contact_id: int | None = None,
+        label: str | None = None,
+        updated_since: dt.datetime | None = None,
+    ) -> AsyncIterator[Page[Conversation]]:
+        return self._pages(
+            Conversation,
+            "/conversations",
+            self._filters(status, assignee_id, contact_id, label, updated_since),
+        )
+
+    async def get(self, conversation_id: int) -> Conversation:
+        return await self._get(Conversation, f"/conversations/{conversation_id}")
+
+    async def update(self, conversation_id: int, changes: ConversationChanges) -> Conversation:
+        return await self._put(Conversation, f"/conversations/{conversation_id}", changes)
+
+    async def messages(
+        self, conversation_id: int, *, page: int = 1, per_page: int = MAX_PER_PAGE
+    ) -> Page[Message]:
+        return await self._page(
+            Message, f"/conversations/{conversation_id}/messages", page, per_page
+        )
+
+    def all_messages(self, conversation_id: int) -> AsyncIterator[Message]:
+        return self._items(Message, f"/conversations/{conversation_id}/messages")
+
+    async def reply(
+        self, conversation_id: int, reply: Reply, *, idempotency_key: str | None = None
+    ) -> Message:
+        return await self._post(
+            Message, f"/conversations/{conversation_id}/reply", reply, idempotency_key
+        )
