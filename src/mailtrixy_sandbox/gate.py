@@ -197,7 +197,7 @@ class ApiGate:
         except BaseException:
             store.abandon(token, key)
             raise
-        if status >= 500:
+        if status >= 500 or status in (400, 422):
             store.abandon(token, key)
         else:
             store.complete(token, key, Stored(status, headers, b"".join(chunks)))

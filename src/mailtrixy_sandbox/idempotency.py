@@ -1,7 +1,9 @@
 """``Idempotency-Key`` as Stripe and the IETF draft define it.
 
 A POST with a key already seen from the same token gets the first response
-(status and body) again and has no second effect. The same key with another
+(status and body) again and has no second effect. As with Stripe, a request that
+failed validation (400, 422) or on the server (5xx) is not stored: nothing took
+effect, so a corrected retry with the same key runs anew. The same key with another
 body is refused (422); a key whose first request is still running is a 409.
 Keys live in the database, so a replay works across restarts, for at least
 ``ttl`` hours.
@@ -10,6 +12,7 @@ Keys live in the database, so a replay works across restarts, for at least
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from dataclasses import dataclass
 from typing import Literal
@@ -30,9 +33,17 @@ class Begin:
     stored: Stored | None = None
 
 
+def canonical_body(body: bytes) -> bytes:
+    """JSON re-serialised with sorted keys, so spacing and key order don't make a new request."""
+    try:
+        return json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode()
+    except (ValueError, UnicodeDecodeError):
+        return body
+
+
 def fingerprint(method: str, path: str, query: str, body: bytes) -> str:
     digest = hashlib.sha256()
-    for part in (method.encode(), path.encode(), query.encode(), body):
+    for part in (method.encode(), path.encode(), query.encode(), canonical_body(body)):
         digest.update(len(part).to_bytes(8, "big"))
         digest.update(part)
     return digest.hexdigest()

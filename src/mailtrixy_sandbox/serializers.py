@@ -23,7 +23,7 @@ def tags_by_contact(db: Database, contact_ids: list[int]) -> dict[int, list[dict
         return result
     rows = db.all(
         "SELECT ct.contact_id, t.id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
-        f"WHERE ct.contact_id IN ({_placeholders(contact_ids)}) ORDER BY t.name",
+        f"WHERE ct.contact_id IN ({_placeholders(contact_ids)}) ORDER BY t.id",
         contact_ids,
     )
     for row in rows:

@@ -20,10 +20,12 @@ def test_a_replayed_post_returns_the_first_response_without_a_second_effect(api:
     conversation_id = _conversation_for(api, contact["id"])
     key = _key()
     body = {"body_html": "<p>Your refund is on its way.</p>"}
-    first = api.post(f"/conversations/{conversation_id}/reply", json=body,
-                     headers={"Idempotency-Key": key})
-    second = api.post(f"/conversations/{conversation_id}/reply", json=body,
-                      headers={"Idempotency-Key": key})
+    first = api.post(
+        f"/conversations/{conversation_id}/reply", json=body, headers={"Idempotency-Key": key}
+    )
+    second = api.post(
+        f"/conversations/{conversation_id}/reply", json=body, headers={"Idempotency-Key": key}
+    )
     assert first.status_code == second.status_code == 201
     assert second.json() == first.json()
     assert second.headers["idempotent-replayed"] == "true"
@@ -51,8 +53,9 @@ def test_the_same_key_from_another_token_is_a_different_request(api: Api, api_as
     key = _key()
     other: Api = api_as("contacts-only-token")
     first = api.post("/tags", json={"name": f"tok-a-{key[:8]}"}, headers={"Idempotency-Key": key})
-    second = other.post("/tags", json={"name": f"tok-b-{key[:8]}"},
-                        headers={"Idempotency-Key": key})
+    second = other.post(
+        "/tags", json={"name": f"tok-b-{key[:8]}"}, headers={"Idempotency-Key": key}
+    )
     assert first.status_code == second.status_code == 201
     assert first.json()["data"]["id"] != second.json()["data"]["id"]
 
@@ -74,20 +77,41 @@ def test_a_key_reused_with_a_different_body_is_refused(api: Api) -> None:
     key = _key()
     first = api.post("/tags", json={"name": f"diff-{key[:8]}"}, headers={"Idempotency-Key": key})
     assert first.status_code == 201
-    other = api.post("/tags", json={"name": f"other-{key[:8]}"},
-                     headers={"Idempotency-Key": key})
+    other = api.post("/tags", json={"name": f"other-{key[:8]}"}, headers={"Idempotency-Key": key})
     errors = api.errors(other, 422)
     assert "Idempotency-Key" in errors
     names = [t["name"] for t in api.data(api.get("/tags"))]
     assert f"other-{key[:8]}" not in names
 
 
-def test_validation_failures_are_replayed_too(api: Api) -> None:
+def test_a_refused_request_is_not_stored_so_a_corrected_retry_runs(api: Api) -> None:
+    """As with Stripe: a 422 took no effect, so the same key may carry the corrected request."""
     key = _key()
-    bad = {"name": "", "email": "not-an-email"}
+    bad = {"name": "Fixed Later", "email": "not-an-email"}
     first = api.post("/contacts", json=bad, headers={"Idempotency-Key": key})
-    second = api.post("/contacts", json=bad, headers={"Idempotency-Key": key})
-    assert first.status_code == second.status_code == 422
+    assert first.status_code == 422
+    assert "idempotent-replayed" not in first.headers
+    fixed = {**bad, "email": f"fixed-{key[:8]}@example.com"}
+    second = api.post("/contacts", json=fixed, headers={"Idempotency-Key": key})
+    assert second.status_code == 201
+    assert second.json()["data"]["email"] == fixed["email"]
+
+
+def test_key_order_and_spacing_do_not_make_a_different_request(api: Api) -> None:
+    key = _key()
+    name = f"order-{key[:8]}"
+    first = api.post(
+        "/tags",
+        content=f'{{"name": "{name}", "color": "#112233"}}'.encode(),
+        headers={"Idempotency-Key": key, "Content-Type": "application/json"},
+    )
+    second = api.post(
+        "/tags",
+        content=f'{{"color":"#112233","name":"{name}"}}'.encode(),
+        headers={"Idempotency-Key": key, "Content-Type": "application/json"},
+    )
+    assert first.status_code == second.status_code == 201
+    assert second.headers["idempotent-replayed"] == "true"
     assert second.json() == first.json()
 
 
@@ -98,8 +122,11 @@ def test_a_key_whose_first_request_is_in_flight_is_a_409(admin: Admin, api: Api)
     results: dict[str, httpx.Response] = {}
 
     def first() -> None:
-        with httpx.Client(base_url=api.sandbox.api_url, timeout=30,
-                          headers={"Authorization": f"Bearer {api.sandbox.token}"}) as client:
+        with httpx.Client(
+            base_url=api.sandbox.api_url,
+            timeout=30,
+            headers={"Authorization": f"Bearer {api.sandbox.token}"},
+        ) as client:
             results["first"] = client.post("/tags", json=body, headers={"Idempotency-Key": key})
 
     thread = threading.Thread(target=first)

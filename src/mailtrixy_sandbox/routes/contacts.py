@@ -80,7 +80,7 @@ async def list_contacts(
     if tag:
         where.append(
             "c.id IN (SELECT ct.contact_id FROM contact_tags ct "
-            "JOIN tags t ON t.id = ct.tag_id WHERE t.name = ?)"
+            "JOIN tags t ON t.id = ct.tag_id WHERE t.name = lower(?))"
         )
         params.append(tag)
     if group_id is not None:
@@ -231,6 +231,13 @@ async def update_contact(
         db.execute(
             f"UPDATE contacts SET {assignments} WHERE id = ?", [*changes.values(), contact_id]
         )
+        if "name" in changes or "email" in changes:
+            # Conversations and deals show the contact's name and email.
+            for table in ("conversations", "deals"):
+                db.execute(
+                    f"UPDATE {table} SET updated_at = ? WHERE contact_id = ?",
+                    (changes["updated_at"], contact_id),
+                )
         if tags is not None:
             set_contact_tags(db, contact_id, tags)
         if group_ids is not None:

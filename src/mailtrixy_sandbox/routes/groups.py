@@ -125,9 +125,16 @@ async def update_group(
     fe.raise_if_any()
     changes["updated_at"] = clock.now_iso()
     assignments = ", ".join(f"{column} = ?" for column in changes)
-    state.db.execute(
-        f"UPDATE contact_groups SET {assignments} WHERE id = ?", [*changes.values(), group_id]
-    )
+    with state.db.transaction():
+        state.db.execute(
+            f"UPDATE contact_groups SET {assignments} WHERE id = ?", [*changes.values(), group_id]
+        )
+        if "name" in changes:  # members show the group's name, so they changed too
+            state.db.execute(
+                "UPDATE contacts SET updated_at = ? WHERE id IN "
+                "(SELECT contact_id FROM group_members WHERE group_id = ?)",
+                (changes["updated_at"], group_id),
+            )
     return ok(serializers.group(_load(state, group_id)))
 
 

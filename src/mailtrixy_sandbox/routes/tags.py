@@ -35,7 +35,7 @@ def _name_taken(state: SandboxState, name: str, except_id: int | None = None) ->
     summary="List tags with contact counts",
 )
 async def list_tags(state: SandboxState = Depends(get_state)) -> dict[str, Any]:
-    rows = state.db.all(serializers.TAG_SELECT + " ORDER BY t.name")
+    rows = state.db.all(serializers.TAG_SELECT + " ORDER BY t.id")
     return ok([serializers.tag(r) for r in rows])
 
 
