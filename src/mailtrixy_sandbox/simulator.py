@@ -17,7 +17,7 @@ from typing import Any
 from mailtrixy_sandbox import campaigns, conversations, serializers
 from mailtrixy_sandbox.config import SandboxConfig
 from mailtrixy_sandbox.db import Database
-from mailtrixy_sandbox.seed import INBOUND_BODIES, INBOUND_OPENERS, LABELS, PLANS, SUBJECTS
+from mailtrixy_sandbox.seed import FOLLOW_UPS, INBOUND_OPENERS, LABELS, PLANS, TOPICS
 from mailtrixy_sandbox.webhook_delivery import WebhookDispatcher
 
 log = logging.getLogger("mailtrixy_sandbox.world")
@@ -34,49 +34,53 @@ class World:
         self._tasks: list[asyncio.Task[None]] = []
 
     # ------------------------------------------------------------ on demand
-    def _text(self) -> str:
-        rng = self.rng
-        opener = rng.choice(INBOUND_OPENERS).format(agent="there")
-        body = rng.choice(INBOUND_BODIES).format(
-            plan=rng.choice(PLANS), seats=rng.randint(3, 80), n=rng.randint(10_000, 99_999)
-        )
-        return f"{opener}\n\n{body}"
+    def _first_name(self, contact_id: int) -> str:
+        name = self.db.scalar("SELECT name FROM contacts WHERE id = ?", (contact_id,))
+        return str(name or "").split(" ")[0] or "there"
 
     def new_conversation(
         self, contact_id: int | None = None, assignee_id: int | None = None
     ) -> dict[str, Any] | None:
+        """A customer writes about one of the seed's topics, signed with their own name."""
         if contact_id is None:
             row = self.db.one("SELECT id FROM contacts ORDER BY random() LIMIT 1")
             if row is None:
                 return None
             contact_id = int(row["id"])
-        text = self._text()
-        subject = self.rng.choice(SUBJECTS).format(
-            n=self.rng.randint(1000, 99999),
-            plan=self.rng.choice(PLANS),
-            seats=self.rng.randint(5, 200),
-        )
+        rng = self.rng
+        subject, question, _answer = rng.choice(TOPICS)
+        values = {
+            "n": rng.randint(10_000, 99_999),
+            "plan": rng.choice(PLANS),
+            "seats": rng.randint(3, 80),
+        }
+        opener = rng.choice(INBOUND_OPENERS).format(agent="there")
+        text = f"{opener}\n\n{question.format(**values)}\n\nThanks,\n{self._first_name(contact_id)}"
         conversation_id = conversations.open_conversation(
             self.db,
             self.webhooks,
             contact_id=contact_id,
-            subject=subject,
+            subject=subject.format(**values),
             body_html=conversations.text_to_html(text),
             body_text=text,
-            labels=self.rng.sample(LABELS, k=self.rng.randint(0, 2)),
+            labels=rng.sample(LABELS, k=rng.randint(0, 2)),
             assignee_id=assignee_id,
         )
         return serializers.conversation(conversations.load(self.db, conversation_id))
 
     def inbound_message(self, conversation_id: int | None = None) -> dict[str, Any] | None:
+        """The customer of a conversation writes again (a follow-up, signed by them)."""
         if conversation_id is None:
             row = self.db.one("SELECT id FROM conversations ORDER BY random() LIMIT 1")
             if row is None:
                 return None
             conversation_id = int(row["id"])
-        if conversations.load(self.db, conversation_id) is None:
+        conversation = conversations.load(self.db, conversation_id)
+        if conversation is None:
             return None
-        text = self._text()
+        follow_up, _reply = self.rng.choice(FOLLOW_UPS)
+        agent = (conversation["assignee_name"] or "there").split(" ")[0]
+        text = f"Hi {agent},\n\n{follow_up}\n\n{self._first_name(conversation['contact_id'])}"
         with self.db.transaction():
             message_id = conversations.add_message(
                 self.db,

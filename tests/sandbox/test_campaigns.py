@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 
-from tests.support.fixtures import Api
+from mailtrixy_sandbox.process import SandboxProcess
+from tests.support.fixtures import Admin, Api
 
 LIST_FIELDS = {
     "id",
@@ -506,3 +508,151 @@ def test_a_token_without_the_campaigns_scope_gets_403(
     got = _get(api, created["id"])
     assert got["status"] == "draft"
     assert got["name"] == created["name"]
+
+
+# ---------------------------------------------------------------- demo seed: pace and resume
+
+
+@pytest.fixture(scope="module")
+def demo() -> Iterator[SandboxProcess]:
+    """A seeded workspace of its own: it has sending and paused campaigns."""
+    args = [
+        "--seed",
+        "demo",
+        "--contacts",
+        "200",
+        "--conversations",
+        "40",
+        "--deals",
+        "30",
+        "--campaigns",
+        "10",
+        "--campaign-tick",
+        "0.1",
+    ]
+    with SandboxProcess(args) as process:
+        yield process
+
+
+@pytest.fixture
+def demo_api(demo: SandboxProcess) -> Iterator[Api]:
+    client = Api(demo)
+    yield client
+    client.close()
+
+
+def _processed(campaign: dict[str, Any]) -> int:
+    return int(campaign["stats"]["delivered"] + campaign["stats"]["bounced"])
+
+
+def _by_status(api: Api, status: str) -> list[dict[str, Any]]:
+    return api.data(api.get("/campaigns", params={"status": status, "per_page": 100}))  # type: ignore[no-any-return]
+
+
+def _events(admin: Admin, webhook_id: int, campaign_id: int) -> list[str]:
+    """The events queued for one webhook about one campaign, oldest first."""
+    return [
+        d["event"]
+        for d in reversed(admin.deliveries())
+        if d["webhook_id"] == webhook_id and d["payload"]["data"]["id"] == campaign_id
+    ]
+
+
+def test_a_seeded_send_is_still_sending_long_after_a_new_send_finished(
+    demo: SandboxProcess, demo_api: Api
+) -> None:
+    api = demo_api
+    seeded = _by_status(api, "sending")
+    assert seeded, "the demo seed has a campaign that is sending"
+    now = datetime.now(UTC)
+    for campaign in seeded:
+        sent_at = datetime.fromisoformat(campaign["sent_at"].replace("Z", "+00:00"))
+        assert timedelta(0) < now - sent_at < timedelta(hours=1), campaign["sent_at"]
+        assert _processed(campaign) < campaign["recipients_count"]
+    # A send started now takes 10 ticks of 0.1 s; by the time it is done, many
+    # background ticks (and a few on demand) have passed over the seeded send.
+    group = api.data(
+        api.post("/contact-groups", json={"name": f"Pace {uuid.uuid4().hex[:6]}"}), 201
+    )
+    for _ in range(3):
+        api.make_contact(group_ids=[group["id"]])
+    # Account 5 (newsletter@yourcompany.com) is the reference example's, seeded for it.
+    created = _create(api, [group["id"]], email_account_id=5)
+    api.data(api.post(f"/campaigns/{created['id']}/send"))
+    _wait_until_sent(api, created["id"])
+    admin = Admin(demo)
+    try:
+        for _ in range(5):
+            admin.tick()
+    finally:
+        admin.close()
+    for campaign in seeded:
+        later = _get(api, campaign["id"])
+        assert later["status"] == "sending"
+        assert later["sent_at"] == campaign["sent_at"]
+        assert later["completed_at"] is None
+        assert _processed(campaign) <= _processed(later) < later["recipients_count"]
+        assert all(later["stats"][k] >= campaign["stats"][k] for k in STATS)
+
+
+def test_resuming_a_paused_campaign_keeps_its_statistics(
+    demo: SandboxProcess, demo_api: Api
+) -> None:
+    api = demo_api
+    paused = _by_status(api, "paused")
+    assert paused, "the demo seed has a paused campaign"
+    before = _get(api, paused[0]["id"])
+    assert before["sent_at"] is not None
+    assert 0 < _processed(before) < before["recipients_count"]
+    hook = api.data(
+        api.post(
+            "/webhooks",
+            json={
+                "url": "https://hooks.example.com/resume",
+                "events": ["campaign.sent", "campaign.completed"],
+            },
+        ),
+        201,
+    )
+    try:
+        resumed = api.data(api.post(f"/campaigns/{before['id']}/send"))
+        assert resumed["status"] == "sending"
+        assert resumed["sent_at"] == before["sent_at"]
+        assert resumed["recipients_count"] == before["recipients_count"]
+        assert resumed["stats"] == before["stats"], "resuming does not start from zero"
+        api.errors(api.post(f"/campaigns/{before['id']}/send"), 409)
+
+        seen = _wait_until_sent(api, before["id"])
+        processed = [_processed(s) for s in seen]
+        assert processed == sorted(processed)
+        assert processed[0] >= _processed(before)
+        final = seen[-1]
+        assert _processed(final) == final["recipients_count"] == before["recipients_count"]
+        assert final["sent_at"] == before["sent_at"]
+        assert final["completed_at"] >= final["sent_at"]
+        api.errors(api.post(f"/campaigns/{before['id']}/send"), 409)
+
+        admin = Admin(demo)
+        try:
+            deadline = time.monotonic() + 10
+            events = _events(admin, hook["id"], before["id"])
+            while "campaign.completed" not in events and time.monotonic() < deadline:
+                time.sleep(0.05)
+                events = _events(admin, hook["id"], before["id"])
+            assert events == ["campaign.completed"], "no second campaign.sent on resume"
+        finally:
+            admin.close()
+    finally:
+        api.delete(f"/webhooks/{hook['id']}")
+
+
+def test_a_new_send_reports_sent_at_and_completed_at_one_send_apart(api: Api) -> None:
+    group = _group_with(api, 3)
+    created = _create(api, [group["id"]])
+    started = api.data(api.post(f"/campaigns/{created['id']}/send"))
+    final = _wait_until_sent(api, created["id"])[-1]
+    sent_at = datetime.fromisoformat(started["sent_at"].replace("Z", "+00:00"))
+    completed_at = datetime.fromisoformat(final["completed_at"].replace("Z", "+00:00"))
+    # 10 ticks of 0.1 s: about a second (timestamps have second precision).
+    assert timedelta(0) <= completed_at - sent_at <= timedelta(seconds=5)
+    assert final["updated_at"] >= final["completed_at"]

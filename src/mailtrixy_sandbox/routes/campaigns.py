@@ -1,4 +1,4 @@
-"""Campaigns: list by status, get, create (draft or scheduled), update, send, delete drafts."""
+"""Campaigns: list, get, create (draft or scheduled), update, send or resume, delete drafts."""
 
 from __future__ import annotations
 
@@ -232,15 +232,19 @@ async def update_campaign(
     response_model=Envelope[Campaign],
     response_model_exclude_unset=True,
     responses=errors(404, *POST_ERRORS),
-    summary="Send a draft or scheduled campaign now",
+    summary="Send a draft or scheduled campaign now, or resume a paused one",
 )
 async def send_campaign(
     campaign_id: int, state: SandboxState = Depends(get_state)
 ) -> dict[str, Any]:
     row = _load(state, campaign_id)
-    if row["status"] not in EDITABLE:
+    if row["status"] == "paused":
+        # Carries on where it stopped: statistics kept, no second campaign.sent.
+        campaigns.resume_sending(state.db, state.webhooks, campaign_id)
+    elif row["status"] in EDITABLE:
+        campaigns.start_sending(state.db, state.webhooks, campaign_id)
+    else:
         raise Conflict(f"A {row['status']} campaign cannot be sent again.")
-    campaigns.start_sending(state.db, state.webhooks, campaign_id)
     return ok(_serialize(state.db, _load(state, campaign_id), full=True))
 
 
