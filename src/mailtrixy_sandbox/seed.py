@@ -225,7 +225,7 @@ TOPICS: tuple[tuple[str, str, str], ...] = (
         "walk your team through the setup.",
     ),
 )
-# Kept for the customer simulation: the i-th subject goes with the i-th body.
+# How customers open a message.
 INBOUND_OPENERS = (
     "Hi there,",
     "Hello support team,",
