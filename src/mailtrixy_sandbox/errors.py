@@ -142,6 +142,8 @@ def _friendly(error: dict[str, Any], field: str) -> str:
     if kind == "value_error" and "email" in str(error.get("msg", "")).lower():
         return f"The {label} field must be a valid email address."
     message = str(error.get("msg", "Invalid value."))
+    if kind == "value_error":
+        message = message.removeprefix("Value error, ")  # our validators write whole sentences
     return message[0].upper() + message[1:] + ("" if message.endswith(".") else ".")
 
 

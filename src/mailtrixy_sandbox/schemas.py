@@ -9,14 +9,48 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    WithJsonSchema,
+    field_validator,
+)
 
 T = TypeVar("T")
 
 Scalar = str | int | float | bool | None
 
-# An integer SQLite can store (64-bit); ids and amounts beyond it cannot exist.
-DbInt = Annotated[int, Field(ge=-(2**63), le=2**63 - 1)]
+# Request numbers are strict: a JSON number, never a boolean or a numeric string
+# (lax pydantic would take ``true`` as 1). Request models avoid unions, whose
+# errors pydantic reports under the member's name (``value.float``), not the field.
+#
+# An integer SQLite can store (64-bit); ids beyond it cannot exist.
+DbInt = Annotated[int, Strict(), Field(ge=-(2**63), le=2**63 - 1)]
+# Any JSON number; integers arrive as floats.
+Number = Annotated[float, Strict()]
+StrictBool = Annotated[bool, Strict()]
+
+
+def _scalars_only(fields: dict[str, Any]) -> dict[str, Any]:
+    for key, value in fields.items():
+        if isinstance(value, (list, dict)):
+            raise ValueError(f"The custom field '{key}' must be a string, number, boolean or null.")
+    return fields
+
+
+CustomFieldValues = Annotated[
+    dict[str, Any],
+    AfterValidator(_scalars_only),
+    WithJsonSchema(
+        {
+            "type": "object",
+            "additionalProperties": {"type": ["string", "number", "boolean", "null"]},
+        }
+    ),
+]
 
 
 def _check_text(value: Any) -> None:
@@ -135,7 +169,7 @@ class ContactCreate(_Request):
     phone: str | None = None
     tags: list[str] | None = None
     group_ids: list[DbInt] | None = None
-    custom_fields: dict[str, Scalar] | None = None
+    custom_fields: CustomFieldValues | None = None
 
 
 class ContactUpdate(_Request):
@@ -145,7 +179,7 @@ class ContactUpdate(_Request):
     phone: str | None = None
     tags: list[str] | None = Field(default=None, description="Replaces the contact's tags.")
     group_ids: list[DbInt] | None = Field(default=None, description="Replaces the groups.")
-    custom_fields: dict[str, Scalar] | None = Field(
+    custom_fields: CustomFieldValues | None = Field(
         default=None, description="Merged into the stored fields; a null value removes a key."
     )
 
@@ -337,7 +371,7 @@ class Deal(DealSummary):
 
 class DealCreate(_Request):
     title: str
-    value: DbInt | float
+    value: Number
     currency: str | None = None
     stage: str | None = None
     contact_id: DbInt
@@ -348,7 +382,7 @@ class DealCreate(_Request):
 
 class DealUpdate(_Request):
     title: str | None = None
-    value: DbInt | float | None = None
+    value: Number | None = None
     currency: str | None = None
     stage: str | None = None
     contact_id: DbInt | None = None
@@ -401,7 +435,7 @@ class WebhookUpdate(_Request):
 
     url: str | None = None
     events: list[str] | None = Field(default=None, json_schema_extra=_EVENTS_SCHEMA)
-    is_active: bool | None = None
+    is_active: StrictBool | None = None
 
 
 # ---------------------------------------------------------------- team

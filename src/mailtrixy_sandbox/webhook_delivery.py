@@ -96,6 +96,10 @@ class WebhookDispatcher:
         self._wake.set()
         return len(targets)
 
+    def wake(self) -> None:
+        """Look for due deliveries now (e.g. a paused webhook was resumed)."""
+        self._wake.set()
+
     # ------------------------------------------------------------ delivering
     def start(self) -> None:
         self._client = httpx.AsyncClient(timeout=10.0, follow_redirects=False)
@@ -122,18 +126,30 @@ class WebhookDispatcher:
 
     async def _deliver_due(self) -> float:
         rows = self.db.all(
-            "SELECT d.id, d.event, d.body, d.attempts, w.url, w.secret FROM webhook_deliveries d "
+            "SELECT d.id, d.webhook_id, d.event, d.body, d.attempts, w.url, w.secret "
+            "FROM webhook_deliveries d "
             "JOIN webhooks w ON w.id = d.webhook_id "
-            "WHERE d.state = 'pending' AND d.next_attempt_at <= ? ORDER BY d.id LIMIT 20",
+            "WHERE d.state = 'pending' AND w.is_active = 1 AND d.next_attempt_at <= ? "
+            "ORDER BY d.id LIMIT 20",
             (time.time(),),
         )
         if rows:
-            await asyncio.gather(*(self._deliver(row) for row in rows))
+            # One receiver gets its events in the order they happened; receivers run side by side.
+            by_hook: dict[int, list[Any]] = {}
+            for row in rows:
+                by_hook.setdefault(row["webhook_id"], []).append(row)
+            await asyncio.gather(*(self._deliver_in_order(batch) for batch in by_hook.values()))
             return 0.0
+        # A paused webhook's deliveries wait, untried, until it is resumed.
         next_due = self.db.scalar(
-            "SELECT MIN(next_attempt_at) FROM webhook_deliveries WHERE state = 'pending'"
+            "SELECT MIN(d.next_attempt_at) FROM webhook_deliveries d "
+            "JOIN webhooks w ON w.id = d.webhook_id WHERE d.state = 'pending' AND w.is_active = 1"
         )
         return 5.0 if next_due is None else max(0.05, min(5.0, float(next_due) - time.time()))
+
+    async def _deliver_in_order(self, rows: list[Any]) -> None:
+        for row in rows:
+            await self._deliver(row)
 
     async def _deliver(self, row: Any) -> None:
         url: str = row["url"]

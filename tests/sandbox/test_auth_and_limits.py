@@ -16,8 +16,9 @@ from tests.support.fixtures import Admin, Api
     [{}, {"Authorization": "Bearer not-a-real-token"}, {"Authorization": "Basic dXNlcjpwYXNz"}],
     ids=["missing", "unknown", "not-bearer"],
 )
-def test_requests_without_a_valid_token_are_401(sandbox: SandboxProcess,
-                                                headers: dict[str, str]) -> None:
+def test_requests_without_a_valid_token_are_401(
+    sandbox: SandboxProcess, headers: dict[str, str]
+) -> None:
     response = httpx.get(sandbox.api_url + "/contacts", headers=headers)
     assert response.status_code == 401
     body = response.json()
@@ -28,9 +29,15 @@ def test_requests_without_a_valid_token_are_401(sandbox: SandboxProcess,
 
 @pytest.mark.parametrize(
     ("path", "scope"),
-    [("/contacts", "contacts"), ("/tags", "contacts"), ("/contact-groups", "contacts"),
-     ("/conversations", "conversations"), ("/campaigns", "campaigns"), ("/deals", "deals"),
-     ("/webhooks", "webhooks")],
+    [
+        ("/contacts", "contacts"),
+        ("/tags", "contacts"),
+        ("/contact-groups", "contacts"),
+        ("/conversations", "conversations"),
+        ("/campaigns", "campaigns"),
+        ("/deals", "deals"),
+        ("/webhooks", "webhooks"),
+    ],
 )
 def test_a_token_without_the_scope_gets_403_naming_it(api_as, path: str, scope: str) -> None:  # type: ignore[no-untyped-def]
     client: Api = api_as("no-scope-token")
@@ -59,14 +66,18 @@ def test_team_members_and_me_need_only_a_valid_token(api_as, api: Api) -> None: 
 
 
 def test_every_api_response_carries_rate_limit_headers(api: Api) -> None:
-    for response in (api.get("/contacts"), api.get("/contacts/999999"),
-                     api.post("/tags", json={"name": "Bad Name"})):
+    for response in (
+        api.get("/contacts"),
+        api.get("/contacts/999999"),
+        api.post("/tags", json={"name": "Bad Name"}),
+    ):
         assert int(response.headers["x-ratelimit-limit"]) > 0
         assert int(response.headers["x-ratelimit-remaining"]) >= 0
 
 
 def test_rate_limited_requests_get_429_then_succeed_after_retry_after(
-        admin: Admin, api: Api) -> None:
+    admin: Admin, api: Api
+) -> None:
     admin.rate_limit(limit=3, window_seconds=3)
     statuses = []
     remaining = []
@@ -114,7 +125,8 @@ def test_unknown_paths_and_wrong_methods(api: Api) -> None:
 
 
 def test_unauthenticated_calls_are_rate_limited_by_address(
-        admin: Admin, sandbox: SandboxProcess) -> None:
+    admin: Admin, sandbox: SandboxProcess
+) -> None:
     admin.rate_limit(limit=2, window_seconds=60)
     statuses = [httpx.get(sandbox.api_url + "/contacts").status_code for _ in range(3)]
     assert statuses == [401, 401, 429]

@@ -27,7 +27,8 @@ def test_latency_with_jitter_slows_api_calls_only(admin: Admin, api: Api) -> Non
 
 
 def test_an_error_rate_of_one_answers_every_call_with_the_chosen_5xx(
-        admin: Admin, api: Api) -> None:
+    admin: Admin, api: Api
+) -> None:
     admin.faults(error_rate=1.0, error_status=503)
     response = api.get("/team-members")
     assert response.status_code == 503
@@ -76,22 +77,26 @@ def test_a_connection_dropped_after_handling_took_effect(admin: Admin, api: Api)
 
 
 def test_offline_refuses_every_api_call_but_admin_stays_reachable(
-        admin: Admin, api: Api, sandbox: SandboxProcess) -> None:
+    admin: Admin, api: Api, sandbox: SandboxProcess
+) -> None:
     admin.faults(offline=True)
     for _ in range(3):  # new connections and kept-alive ones alike
         with pytest.raises(CUT):
             api.get("/team-members")
     with pytest.raises(CUT):
-        httpx.get(sandbox.api_url + "/contacts",
-                  headers={"Authorization": f"Bearer {sandbox.token}"})
+        httpx.get(
+            sandbox.api_url + "/contacts", headers={"Authorization": f"Bearer {sandbox.token}"}
+        )
     assert admin.client.get("/faults").json()["data"]["offline"] is True
     admin.faults(offline=False)
     assert api.get("/team-members").status_code == 200
 
 
 def test_fault_settings_are_validated(admin: Admin) -> None:
-    response = admin.client.put("/faults", json={"error_rate": 2, "drop_phase": "sideways",
-                                                 "nonsense": 1, "error_status": 404})
+    response = admin.client.put(
+        "/faults",
+        json={"error_rate": 2, "drop_phase": "sideways", "nonsense": 1, "error_status": 404},
+    )
     assert response.status_code == 422
     errors = response.json()["errors"]
     assert set(errors) == {"error_rate", "drop_phase", "nonsense", "error_status"}
@@ -100,11 +105,13 @@ def test_fault_settings_are_validated(admin: Admin) -> None:
 
 def test_faults_can_be_set_on_the_command_line() -> None:
     with SandboxProcess(["--error-rate", "1", "--error-status", "502", "--latency-ms", "50"]) as sb:
-        response = httpx.get(sb.api_url + "/team-members",
-                             headers={"Authorization": f"Bearer {sb.token}"})
+        response = httpx.get(
+            sb.api_url + "/team-members", headers={"Authorization": f"Bearer {sb.token}"}
+        )
         assert response.status_code == 502
-        faults = httpx.get(sb.url + "/_admin/faults",
-                           headers={"X-Admin-Token": sb.admin_token}).json()["data"]
+        faults = httpx.get(
+            sb.url + "/_admin/faults", headers={"X-Admin-Token": sb.admin_token}
+        ).json()["data"]
         assert faults["latency_ms"] == 50
     with SandboxProcess(["--offline"]) as sb, pytest.raises(CUT):
         httpx.get(sb.api_url + "/team-members", headers={"Authorization": f"Bearer {sb.token}"})

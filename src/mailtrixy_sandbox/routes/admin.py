@@ -146,8 +146,11 @@ async def deliveries(state: SandboxState = Depends(get_state)) -> dict[str, Any]
     )
 
 
-@router.get("/idempotency", dependencies=[Depends(admin_only)],
-            summary="How many idempotent requests are stored, and how many are still running")
+@router.get(
+    "/idempotency",
+    dependencies=[Depends(admin_only)],
+    summary="How many idempotent requests are stored, and how many are still running",
+)
 async def idempotency(state: SandboxState = Depends(get_state)) -> dict[str, Any]:
     rows = state.db.all("SELECT state, COUNT(*) AS n FROM idempotency GROUP BY state")
     counts = {r["state"]: r["n"] for r in rows}

@@ -105,6 +105,7 @@ async def update_webhook(
             "UPDATE webhooks SET " + ", ".join(f"{k} = ?" for k in changes) + " WHERE id = ?",
             (*changes.values(), webhook_id),
         )
+        state.webhooks.wake()  # a resumed webhook's waiting deliveries go out now
     row = state.db.one("SELECT * FROM webhooks WHERE id = ?", (webhook_id,))
     assert row is not None
     return ok(serializers.webhook(row))
