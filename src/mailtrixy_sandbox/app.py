@@ -6,8 +6,10 @@ import random
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 from starlette.types import ASGIApp
 
 from mailtrixy_sandbox import __version__, auth, seed
@@ -34,6 +36,15 @@ from mailtrixy_sandbox.state import SandboxState
 from mailtrixy_sandbox.webhook_delivery import WebhookDispatcher
 
 DB_FILE = "sandbox.sqlite3"
+IDEMPOTENCY_KEY_PARAMETER: dict[str, Any] = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "Makes a retried POST safe: the same key from the same token returns the "
+    "first answer without a second effect (24 hours). Refused requests (400, 422) and server "
+    "errors are not stored.",
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+}
 DESCRIPTION = (
     "A MailTrixy-compatible API for the desktop client's demo mode, tests and benchmarks. "
     "Every endpoint of the MailTrixy reference, plus the conventional ones the client needs "
@@ -111,6 +122,21 @@ def create_app(config: SandboxConfig) -> tuple[ASGIApp, SandboxState]:
     for module in (contacts, conversations, campaigns, tags, groups, deals, webhooks, team):
         api.include_router(module.router, prefix=API_PREFIX)
     api.include_router(admin.router, include_in_schema=False)
+
+    def openapi() -> dict[str, Any]:
+        """FastAPI's schema, plus what the gate adds to every POST: the Idempotency-Key."""
+        if api.openapi_schema is None:
+            schema = get_openapi(
+                title=api.title, version=api.version, description=api.description, routes=api.routes
+            )
+            for item in schema.get("paths", {}).values():
+                post = item.get("post")
+                if post is not None:
+                    post.setdefault("parameters", []).append(IDEMPOTENCY_KEY_PARAMETER)
+            api.openapi_schema = schema
+        return api.openapi_schema
+
+    api.openapi = openapi  # type: ignore[method-assign]
 
     @api.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:
