@@ -1,0 +1,299 @@
+"""Deals in the cache, and the pipeline board's queries.
+
+Values are exact: stored as integer units of 1/10000 (values.to_units) and
+summed by SQLite as integers, so 0.10 + 0.20 is 0.30 in every total.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal, get_args
+
+from mailtrixy_desktop.api.models import STAGES, Deal, Stage
+from mailtrixy_desktop.store.bulk import rows_json, select_rows
+from mailtrixy_desktop.store.database import Queryable, Store
+from mailtrixy_desktop.store.filters import ANY, AssigneeFilter, assignee_clause, where
+from mailtrixy_desktop.store.refs import NamedRef
+from mailtrixy_desktop.store.search import fts_query
+from mailtrixy_desktop.store.tables import delete_ids, pending_among, remove_except, set_pending
+from mailtrixy_desktop.store.values import (
+    date_from_text,
+    date_to_text,
+    from_text,
+    from_text_required,
+    from_units,
+    given,
+    ids_json,
+    load_ids,
+    now,
+    to_text,
+    to_units,
+)
+
+DealSort = Literal["updated_at", "created_at", "value", "title", "expected_close_date"]
+DEAL_SORTS: tuple[DealSort, ...] = get_args(DealSort)
+_ORDER: dict[str, str] = {
+    "updated_at": "updated_at, id",
+    "created_at": "created_at, id",
+    # Values in different currencies are not comparable; within one, they are.
+    "value": "currency, value_units, id",
+    "title": "title COLLATE NOCASE, id",
+    "expected_close_date": "expected_close_date, id",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DealRow:
+    id: int
+    title: str
+    value: Decimal
+    currency: str
+    stage: Stage
+    contact_id: int
+    contact_name: str
+    contact_email: str
+    assignee: NamedRef | None
+    expected_close_date: dt.date | None
+    notes: str | None  # None also when only the list shape has been seen
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    pending: bool
+    synced_at: dt.datetime | None
+
+
+# -- writes ---------------------------------------------------------------------
+
+_COLUMNS = (
+    "id",
+    "title",
+    "value_units",
+    "currency",
+    "stage",
+    "contact_id",
+    "contact_name",
+    "contact_email",
+    "assignee_id",
+    "assignee_name",
+    "expected_close_date",
+    "notes",
+    "created_at",
+    "updated_at",
+    "pending",
+    "synced_at",
+)
+_COMPARED = tuple(c for c in _COLUMNS[1:-2] if c != "notes")
+# One statement per page (see bulk.py); rows as they were are not rewritten. Notes
+# come only with the detail shape: :has_notes says whether this page carries them.
+_UPSERT = f"""
+INSERT INTO deals ({", ".join(_COLUMNS)})
+{select_rows(_COLUMNS)}
+ON CONFLICT (id) DO UPDATE SET
+    {", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:] if c != "notes")},
+    notes = CASE WHEN :has_notes THEN excluded.notes ELSE deals.notes END
+WHERE deals.pending = 1
+    OR ({", ".join(f"deals.{c}" for c in _COMPARED)})
+       IS NOT ({", ".join(f"excluded.{c}" for c in _COMPARED)})
+    OR (:has_notes AND deals.notes IS NOT excluded.notes)
+"""
+
+
+def _row(d: Deal, stamp: str | None) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "title": d.title,
+        "value_units": to_units(d.value),
+        "currency": d.currency,
+        "stage": d.stage,
+        "contact_id": d.contact.id,
+        "contact_name": d.contact.name,
+        "contact_email": d.contact.email,
+        "assignee_id": None if d.assignee is None else d.assignee.id,
+        "assignee_name": None if d.assignee is None else d.assignee.name,
+        "expected_close_date": date_to_text(d.expected_close_date),
+        "notes": d.notes,
+        "created_at": to_text(d.created_at),
+        "updated_at": to_text(d.updated_at),
+        "pending": 0,
+        "synced_at": stamp,
+    }
+
+
+def upsert_deals(
+    store: Store,
+    items: Iterable[Deal],
+    *,
+    synced_at: dt.datetime | None = None,
+    overwrite_pending: bool = False,
+) -> int:
+    """Write deals; rows with a pending local change are skipped unless
+    ``overwrite_pending``. Joins the caller's transaction, or makes its own."""
+    page = list(items)
+    if not page:
+        return 0
+    stamp = to_text(synced_at or now())
+    with store.transaction():
+        if not overwrite_pending:
+            held = pending_among(store, "deals", (d.id for d in page))
+            page = [d for d in page if d.id not in held]
+        for has_notes in (False, True):
+            rows = [_row(d, stamp) for d in page if given(d, "notes") == has_notes]
+            if rows:
+                store.execute(_UPSERT, {"rows": rows_json(rows), "has_notes": int(has_notes)})
+    return len(page)
+
+
+def remove_deals_except(store: Store, keep_ids: Iterable[int]) -> int:
+    return remove_except(store, "deals", keep_ids)
+
+
+def delete_deals(store: Store, ids: Iterable[int]) -> int:
+    return delete_ids(store, "deals", ids)
+
+
+def set_deals_pending(store: Store, ids: Iterable[int], pending: bool = True) -> int:
+    return set_pending(store, "deals", ids, pending)
+
+
+# -- reads ----------------------------------------------------------------------
+
+
+def _filters(
+    stage: Stage | None, assignee: AssigneeFilter, search: str | None, contact_id: int | None
+) -> tuple[list[str], list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if stage is not None:
+        if stage not in STAGES:
+            raise ValueError(f"unknown deal stage {stage!r}")
+        clauses.append("stage = ?")
+        params.append(stage)
+    clause, values = assignee_clause("assignee_id", assignee)
+    if clause is not None:
+        clauses.append(clause)
+        params.extend(values)
+    if contact_id is not None:
+        clauses.append("contact_id = ?")
+        params.append(int(contact_id))
+    match = fts_query(search)
+    if match is not None:
+        clauses.append("id IN (SELECT rowid FROM deals_fts WHERE deals_fts MATCH ?)")
+        params.append(match)
+    return clauses, params
+
+
+def deal_ids(
+    store: Queryable,
+    *,
+    stage: Stage | None = None,
+    assignee: AssigneeFilter = ANY,
+    search: str | None = None,
+    contact_id: int | None = None,
+    sort: DealSort = "updated_at",
+    descending: bool = True,
+) -> list[int]:
+    """Ids of the matching deals in order (newest change first by default). ``search``
+    matches words by prefix in the title and the contact's name and email."""
+    try:
+        order = _ORDER[sort]
+    except KeyError:
+        raise ValueError(f"unknown deal sort {sort!r}; one of {DEAL_SORTS}") from None
+    clauses, params = _filters(stage, assignee, search, contact_id)
+    ids = load_ids(
+        store.scalar(
+            f"SELECT json_group_array(id) FROM (SELECT id FROM deals{where(clauses)} "
+            f"ORDER BY {order})",
+            params,
+        )
+    )
+    if descending:
+        ids.reverse()
+    return ids
+
+
+_SELECT = """
+SELECT id, title, value_units, currency, stage, contact_id, contact_name, contact_email,
+       assignee_id, assignee_name, expected_close_date, notes, created_at, updated_at,
+       pending, synced_at
+FROM deals WHERE id IN (SELECT value FROM json_each(?))
+"""
+
+
+def deals_by_id(store: Queryable, ids: Iterable[int]) -> dict[int, DealRow]:
+    return {
+        r[0]: DealRow(
+            id=r[0],
+            title=r[1],
+            value=from_units(r[2]),
+            currency=r[3],
+            stage=r[4],
+            contact_id=r[5],
+            contact_name=r[6],
+            contact_email=r[7],
+            assignee=None if r[8] is None else NamedRef(r[8], r[9] or ""),
+            expected_close_date=date_from_text(r[10]),
+            notes=r[11],
+            created_at=from_text_required(r[12]),
+            updated_at=from_text_required(r[13]),
+            pending=bool(r[14]),
+            synced_at=from_text(r[15]),
+        )
+        for r in store.all(_SELECT, (ids_json(ids),))
+    }
+
+
+def deal(store: Queryable, deal_id: int) -> DealRow | None:
+    return deals_by_id(store, (deal_id,)).get(deal_id)
+
+
+def deals_in_stage(
+    store: Queryable,
+    stage: Stage,
+    *,
+    assignee: AssigneeFilter = ANY,
+    search: str | None = None,
+    sort: DealSort = "updated_at",
+    descending: bool = True,
+) -> list[DealRow]:
+    """One board column's rows, in order."""
+    ids = deal_ids(
+        store, stage=stage, assignee=assignee, search=search, sort=sort, descending=descending
+    )
+    rows = deals_by_id(store, ids)
+    return [rows[i] for i in ids if i in rows]
+
+
+def stage_totals(
+    store: Queryable,
+    *,
+    assignee: AssigneeFilter = ANY,
+    search: str | None = None,
+) -> dict[Stage, dict[str, Decimal]]:
+    """The sum of deal values per stage and currency, exact, summed by SQLite.
+    Every stage is present (an empty dict when it has no deals)."""
+    clauses, params = _filters(None, assignee, search, None)
+    totals: dict[Stage, dict[str, Decimal]] = {stage: {} for stage in STAGES}
+    for stage, currency, units in store.all(
+        f"SELECT stage, currency, sum(value_units) FROM deals{where(clauses)} "
+        "GROUP BY stage, currency ORDER BY stage, currency",
+        params,
+    ):
+        totals[stage][currency] = from_units(units)
+    return totals
+
+
+def stage_counts(
+    store: Queryable,
+    *,
+    assignee: AssigneeFilter = ANY,
+    search: str | None = None,
+) -> dict[Stage, int]:
+    clauses, params = _filters(None, assignee, search, None)
+    counts: dict[Stage, int] = dict.fromkeys(STAGES, 0)
+    for stage, count in store.all(
+        f"SELECT stage, count(*) FROM deals{where(clauses)} GROUP BY stage", params
+    ):
+        counts[stage] = count
+    return counts
