@@ -1,0 +1,224 @@
+"""Full and incremental sync against a seeded sandbox, with and without faults."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from mailtrixy_desktop.api.client import MailTrixyClient
+from mailtrixy_desktop.api.retry import RetryPolicy
+from mailtrixy_desktop.store import contact_lists, contacts, conversations, deals, sync_state
+from mailtrixy_desktop.store.database import Store
+from mailtrixy_desktop.sync.pull import Progress, PullEngine
+from mailtrixy_sandbox.process import SandboxProcess
+from tests.support.fixtures import NO_FAULTS, Admin
+
+pytestmark = pytest.mark.anyio
+
+FAST = RetryPolicy(max_attempts=6, base_delay=0.02, max_delay=0.2, max_total=20)
+SIZES = ["--contacts", "450", "--conversations", "120", "--deals", "90", "--campaigns", "10"]
+
+
+@pytest.fixture(scope="module")
+def seeded() -> Iterator[SandboxProcess]:
+    with SandboxProcess(["--seed", "demo", *SIZES, "--rate-limit", "100000"]) as sb:
+        yield sb
+
+
+@pytest.fixture
+def seeded_admin(seeded: SandboxProcess) -> Iterator[Admin]:
+    admin = Admin(seeded)
+    yield admin
+    admin.faults(**NO_FAULTS)
+    admin.rate_limit(100000, 60)
+    admin.close()
+
+
+@pytest.fixture
+async def client(seeded: SandboxProcess) -> AsyncIterator[MailTrixyClient]:
+    async with MailTrixyClient(seeded.url, seeded.token, retry=FAST) as c:
+        yield c
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store.open(tmp_path / "workspace.sqlite3")
+    yield s
+    s.close()
+
+
+def _server(seeded: SandboxProcess, path: str) -> list[dict[str, object]]:
+    """Every item of a list endpoint, straight from the server."""
+    items: list[dict[str, object]] = []
+    page = 1
+    with httpx.Client(
+        base_url=seeded.api_url, headers={"Authorization": f"Bearer {seeded.token}"}
+    ) as http:
+        while True:
+            body = http.get(path, params={"page": page, "per_page": 100}).json()
+            items += body["data"]
+            if page >= body["meta"]["last_page"]:
+                return items
+            page += 1
+
+
+def assert_cache_equals_server(store: Store, seeded: SandboxProcess) -> None:
+    server_contacts = {c["id"]: c for c in _server(seeded, "/contacts")}
+    cached_ids = contact_lists.contact_ids(store)
+    assert set(cached_ids) == set(server_contacts)
+    rows = contacts.contacts_by_id(store, cached_ids)
+    for cid, item in server_contacts.items():
+        row = rows[cid]
+        assert (row.name, row.email, row.company) == (item["name"], item["email"], item["company"])
+        assert sorted(t.name for t in row.tags) == sorted(t["name"] for t in item["tags"])  # type: ignore[attr-defined]
+    server_deals = {d["id"]: d for d in _server(seeded, "/deals")}
+    cached_deals = deals.deals_by_id(store, deals.deal_ids(store))
+    assert set(cached_deals) == set(server_deals)
+    for did, item in server_deals.items():
+        assert cached_deals[did].stage == item["stage"]
+        assert cached_deals[did].value == Decimal(str(item["value"]))
+    server_conversations = {c["id"]: c for c in _server(seeded, "/conversations")}
+    cached = conversations.conversations_by_id(
+        store, conversations.conversation_ids(store, status="all")
+    )
+    assert set(cached) == set(server_conversations)
+    for cid, item in server_conversations.items():
+        assert cached[cid].status == item["status"]
+
+
+async def test_a_full_sync_fills_the_cache_with_what_the_server_has(
+    client: MailTrixyClient, store: Store, seeded: SandboxProcess
+) -> None:
+    engine = PullEngine(client, store, concurrency=4)
+    progress: list[Progress] = []
+    changed: list[set[str]] = []
+    engine.on_progress(progress.append)
+    engine.on_change(changed.append)
+    report = await engine.full_sync()
+    assert report.ok, report.failed
+    assert set(report.synced) >= {
+        "contacts",
+        "conversations",
+        "deals",
+        "campaigns",
+        "tags",
+        "groups",
+        "team_members",
+        "webhooks",
+    }
+    assert_cache_equals_server(store, seeded)
+    contact_progress = [p for p in progress if p.resource == "contacts"]
+    assert contact_progress[-1].done == contact_progress[-1].total == 450
+    assert len(contact_progress) == 5  # a report per page, so a bar can move
+    assert {"contacts", "deals"} <= set().union(*changed)
+    assert sync_state.sync_state(store, "contacts").last_full_sync_at is not None
+
+
+async def test_rows_the_server_no_longer_has_are_removed(
+    client: MailTrixyClient, store: Store, seeded: SandboxProcess
+) -> None:
+    engine = PullEngine(client, store)
+    await engine.full_sync(["contacts"])
+    doomed = await client.contacts.create(
+        {"name": "Soon Gone", "email": f"{uuid.uuid4().hex[:8]}@example.com"}
+    )
+    await engine.full_sync(["contacts"])
+    assert contacts.contact(store, doomed.id) is not None
+    await client.contacts.delete(doomed.id)
+    await engine.full_sync(["contacts"])
+    assert contacts.contact(store, doomed.id) is None
+
+
+async def test_an_incremental_sync_brings_only_what_changed(
+    client: MailTrixyClient, store: Store, seeded: SandboxProcess
+) -> None:
+    engine = PullEngine(client, store)
+    await engine.full_sync(["contacts", "deals"])
+    target = (await client.contacts.list(per_page=1)).items[0]
+    renamed = f"Renamed {uuid.uuid4().hex[:6]}"
+    await client.contacts.update(target.id, {"name": renamed})
+    progress: list[Progress] = []
+    engine.on_progress(progress.append)
+    report = await engine.incremental_sync(["contacts"])
+    assert report.ok
+    row = contacts.contact(store, target.id)
+    assert row is not None
+    assert row.name == renamed
+    fetched = [p for p in progress if p.resource == "contacts"]
+    assert fetched[-1].total is not None
+    assert fetched[-1].total < 50  # not the whole table again
+
+
+@pytest.mark.parametrize(
+    "faults",
+    [
+        {"latency_ms": 40, "jitter_ms": 40},
+        {"error_rate": 0.3, "error_status": 500},
+        {"error_rate": 0.3, "error_status": 503},
+        {"drop_rate": 0.3, "drop_phase": "before"},
+        {"drop_rate": 0.3, "drop_phase": "after"},
+    ],
+    ids=["latency", "500s", "503s", "drops-before", "drops-after"],
+)
+async def test_a_full_sync_under_faults_ends_with_the_cache_equal_to_the_server(
+    client: MailTrixyClient,
+    store: Store,
+    seeded: SandboxProcess,
+    seeded_admin: Admin,
+    faults: dict[str, object],
+) -> None:
+    seeded_admin.faults(**faults)
+    report = await PullEngine(client, store, concurrency=4).full_sync(
+        ["tags", "groups", "contacts", "conversations", "deals"]
+    )
+    seeded_admin.faults(**NO_FAULTS)
+    assert report.ok, report.failed
+    assert_cache_equals_server(store, seeded)
+
+
+async def test_rate_limits_during_a_full_sync_are_waited_out(
+    client: MailTrixyClient, store: Store, seeded: SandboxProcess, seeded_admin: Admin
+) -> None:
+    seeded_admin.rate_limit(limit=5, window_seconds=0.5)
+    report = await PullEngine(client, store, concurrency=4).full_sync(
+        ["tags", "groups", "contacts", "conversations", "deals"]
+    )
+    seeded_admin.rate_limit(100000, 60)
+    assert report.ok, report.failed
+    assert_cache_equals_server(store, seeded)
+
+
+async def test_offline_fails_the_sync_and_leaves_the_cache_as_it_was(
+    client: MailTrixyClient, store: Store, seeded: SandboxProcess, seeded_admin: Admin
+) -> None:
+    engine = PullEngine(
+        client, store, page_retry=RetryPolicy(max_attempts=2, base_delay=0.01, max_delay=0.02)
+    )
+    await engine.full_sync(["contacts"])
+    before = contact_lists.count_contacts(store)
+    seeded_admin.faults(offline=True)
+    report = await engine.full_sync(["contacts", "deals"])
+    assert not report.ok
+    assert "contacts" in report.failed
+    assert contact_lists.count_contacts(store) == before  # nothing removed on a failed sync
+    assert sync_state.sync_state(store, "contacts").last_error
+
+
+async def test_resources_outside_the_tokens_scopes_are_skipped_with_a_reason(
+    seeded: SandboxProcess, store: Store
+) -> None:
+    token = f"deals-{uuid.uuid4().hex[:6]}"
+    admin = Admin(seeded)
+    admin.client.post("/tokens", json={"token": token, "scopes": ["deals"]})
+    admin.close()
+    async with MailTrixyClient(seeded.url, token, retry=FAST) as limited:
+        report = await PullEngine(limited, store).full_sync()
+    assert "deals" in report.synced
+    assert "contacts" in report.skipped
+    assert "'contacts' scope" in report.skipped["contacts"]
+    assert report.ok
