@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal
 from collections.abc import AsyncIterator, Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
