@@ -123,25 +123,65 @@ def get(store: Store, op_id: int) -> Operation | None:
     return None if row is None else _row(row)
 
 
+# How payloads name other things, and what those things are: an operation that names
+# a thing created offline (a negative id) waits until that thing has been created.
+REFERENCES: dict[str, str] = {
+    "contact_id": "contact",
+    "contact_ids": "contact",
+    "deal_id": "deal",
+    "conversation_id": "conversation",
+    "campaign_id": "campaign",
+    "tag_ids": "tag",
+    "group_id": "group",
+    "group_ids": "group",
+}
+_REFERENCE_TYPE = (
+    "CASE (CASE WHEN j.path = '$' THEN j.key ELSE substr(j.path, 3) END) "
+    + " ".join(f"WHEN '{field}' THEN '{kind}'" for field, kind in REFERENCES.items())
+    + " END"
+)
+_BLOCKING_LIST = ", ".join(f"'{s.value}'" for s in BLOCKING)
+# An operation may go when it is waiting (queued, or sending after a crash), nothing
+# older is open on its own target, and nothing it names is still to be created.
+_MAY_GO = f"""
+o.state IN ('{OpState.QUEUED.value}', '{OpState.SENDING.value}')
+AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.target_type = o.target_type
+    AND e.target_id IS o.target_id AND e.id < o.id AND e.state IN ({_BLOCKING_LIST}))
+AND NOT EXISTS (SELECT 1 FROM json_tree(o.payload) j JOIN outbox c
+    ON c.target_type = {_REFERENCE_TYPE} AND c.target_id = j.atom
+    WHERE j.type = 'integer' AND j.atom < 0 AND c.id < o.id
+    AND c.state IN ({_BLOCKING_LIST}))
+"""
+
+
 def next_ready(store: Store, now: float) -> Operation | None:
-    """The oldest operation that may go now: due, and nothing older open on its target."""
+    """The oldest operation that may go now: due, nothing older open on its target, and
+    nothing it refers to still waiting to be created."""
     row = store.one(
-        "SELECT o.* FROM outbox o WHERE o.state IN (?, ?) AND o.next_attempt_at <= ? "
-        "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.target_type = o.target_type "
-        "AND e.target_id IS o.target_id AND e.id < o.id AND e.state IN (?, ?, ?, ?, ?)) "
+        f"SELECT o.* FROM outbox o WHERE o.next_attempt_at <= ? AND {_MAY_GO} "
         "ORDER BY o.id LIMIT 1",
-        (OpState.QUEUED.value, OpState.SENDING.value, now, *[s.value for s in BLOCKING]),
+        (now,),
     )
     return None if row is None else _row(row)
 
 
 def next_due_at(store: Store) -> float | None:
-    """When the earliest waiting operation becomes due (None: nothing waits)."""
-    value = store.scalar(
-        "SELECT MIN(next_attempt_at) FROM outbox WHERE state IN (?, ?)",
-        (OpState.QUEUED.value, OpState.SENDING.value),
-    )
+    """When the earliest operation that may go becomes due (None: nothing can go).
+
+    Operations held back behind another (one that needs attention, a held reply, a
+    create still waiting) are not counted: only releasing that one lets them go, and
+    that wakes the engine."""
+    value = store.scalar(f"SELECT MIN(o.next_attempt_at) FROM outbox o WHERE {_MAY_GO}")
     return None if value is None else float(value)
+
+
+def retry_now(store: Store, op_id: int | None = None) -> int:
+    """Retry now: the waiting operations (or just ``op_id``) are due at once; how many."""
+    cursor = store.execute(
+        "UPDATE outbox SET next_attempt_at = 0 WHERE state IN (?, ?) AND (? IS NULL OR id = ?)",
+        (OpState.QUEUED.value, OpState.SENDING.value, op_id, op_id),
+    )
+    return cursor.rowcount
 
 
 def set_state(
@@ -178,16 +218,27 @@ def rewrite_target(store: Store, target_type: str, temp_id: int, server_id: int)
     )
 
 
-def rewrite_references(store: Store, field: str, temp_id: int, server_id: int) -> None:
-    """Payloads that name the temporary id (a deal's ``contact_id``) name the real one."""
+def rewrite_references(store: Store, target_type: str, temp_id: int, server_id: int) -> None:
+    """Payloads that name the temporary id (a deal's ``contact_id``, a group's
+    ``contact_ids``) name the real one."""
+    fields = {field for field, kind in REFERENCES.items() if kind == target_type}
+    marks = ",".join("?" * len(BLOCKING))
     rows = store.all(
-        "SELECT id, payload FROM outbox WHERE state IN (?, ?, ?, ?, ?)",
-        tuple(s.value for s in BLOCKING),
+        f"SELECT id, payload FROM outbox WHERE state IN ({marks}) AND instr(payload, ?) > 0",
+        (*[s.value for s in BLOCKING], str(temp_id)),
     )
     for row in rows:
         payload = json.loads(row["payload"])
-        if payload.get(field) == temp_id:
-            payload[field] = server_id
+        changed = False
+        for field in fields & payload.keys():
+            value = payload[field]
+            if value == temp_id and not isinstance(value, bool):
+                payload[field] = server_id
+                changed = True
+            elif isinstance(value, list) and temp_id in value:
+                payload[field] = [server_id if v == temp_id else v for v in value]
+                changed = True
+        if changed:
             store.execute(
                 "UPDATE outbox SET payload = ? WHERE id = ?", (_dumps(payload), row["id"])
             )
@@ -241,3 +292,10 @@ def prune_done(store: Store, older_than: str) -> int:
         "DELETE FROM outbox WHERE state = ? AND updated_at < ?", (OpState.DONE.value, older_than)
     )
     return cursor.rowcount
+
+
+def update_context(store: Store, op_id: int, context: Mapping[str, Any]) -> None:
+    store.execute(
+        "UPDATE outbox SET context = ?, updated_at = ? WHERE id = ?",
+        (_dumps(dict(context)), _now(), op_id),
+    )

@@ -1,0 +1,143 @@
+"""The admin façade: tags, contact groups and their members, webhooks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mailtrixy_desktop.api.client import MailTrixyClient
+from mailtrixy_desktop.api.models import CreatedWebhook, Group, Tag, TagFields
+from mailtrixy_desktop.services.commands import Commands
+from mailtrixy_desktop.store import contacts as contact_store
+from mailtrixy_desktop.store import tags_groups
+from mailtrixy_desktop.store import webhooks as webhook_store
+from mailtrixy_desktop.store.tags_groups import GroupRow, TagRow
+from mailtrixy_desktop.store.webhooks import WebhookRow
+
+
+class AdminService:
+    def __init__(self, commands: Commands, client: MailTrixyClient | None = None) -> None:
+        self._c = commands
+        self._client = client
+
+    # ------------------------------------------------------------------ tags
+    def tags(self) -> list[TagRow]:
+        return tags_groups.tags(self._c.store)
+
+    def create_tag(self, name: str, color: str | None = None) -> int:
+        temp = self._c.temp_id("tags")
+        fields: TagFields = {"name": name}
+        if color:
+            fields["color"] = color
+        with self._c.store.transaction():
+            tags_groups.upsert_tags(
+                self._c.store, [Tag(id=temp, name=name, color=color)], overwrite_pending=True
+            )
+            tags_groups.set_tags_pending(self._c.store, [temp])
+            self._c.queue(
+                kind="tag.create", target_type="tag", target_id=temp, payload=dict(fields)
+            )
+        self._c.announce("tags")
+        return temp
+
+    def update_tag(self, tag_id: int, changes: TagFields) -> None:
+        current = next((t for t in self.tags() if t.id == tag_id), None)
+        if current is None:
+            raise KeyError(tag_id)
+        model = Tag(
+            id=tag_id,
+            name=changes.get("name", current.name),
+            color=changes.get("color", current.color),
+            contacts_count=current.contacts_count,
+        )
+        with self._c.store.transaction():
+            tags_groups.upsert_tags(self._c.store, [model], overwrite_pending=True)
+            tags_groups.set_tags_pending(self._c.store, [tag_id])
+            self._c.queue(
+                kind="tag.update", target_type="tag", target_id=tag_id, payload=dict(changes)
+            )
+        self._c.announce("tags", "contacts")
+
+    def delete_tag(self, tag_id: int) -> None:
+        with self._c.store.transaction():
+            tags_groups.delete_tags(self._c.store, [tag_id])
+            if tag_id < 0:
+                self._c.cancel_local("tag", tag_id)
+            else:
+                self._c.queue(kind="tag.delete", target_type="tag", target_id=tag_id, payload={})
+        self._c.announce("tags", "contacts")
+
+    # ------------------------------------------------------------------ groups
+    def groups(self) -> list[GroupRow]:
+        return tags_groups.groups(self._c.store)
+
+    def create_group(self, name: str, description: str | None = None) -> int:
+        temp = self._c.temp_id("contact_groups")
+        with self._c.store.transaction():
+            tags_groups.upsert_groups(
+                self._c.store,
+                [Group(id=temp, name=name, description=description)],
+                overwrite_pending=True,
+            )
+            tags_groups.set_groups_pending(self._c.store, [temp])
+            self._c.queue(
+                kind="group.create",
+                target_type="group",
+                target_id=temp,
+                payload={"name": name, "description": description},
+            )
+        self._c.announce("groups")
+        return temp
+
+    def delete_group(self, group_id: int) -> None:
+        with self._c.store.transaction():
+            tags_groups.delete_groups(self._c.store, [group_id])
+            if group_id < 0:
+                self._c.cancel_local("group", group_id)
+            else:
+                self._c.queue(
+                    kind="group.delete", target_type="group", target_id=group_id, payload={}
+                )
+        self._c.announce("groups", "contacts")
+
+    def add_members(self, group_id: int, contact_ids: Sequence[int]) -> None:
+        with self._c.store.transaction():
+            contact_store.add_group_members(self._c.store, group_id, contact_ids)
+            self._c.queue(
+                kind="group.add_members",
+                target_type="group",
+                target_id=group_id,
+                payload={"contact_ids": list(contact_ids)},
+            )
+        self._c.announce("groups", "contacts")
+
+    def remove_members(self, group_id: int, contact_ids: Sequence[int]) -> None:
+        with self._c.store.transaction():
+            contact_store.remove_group_members(self._c.store, group_id, contact_ids)
+            self._c.queue(
+                kind="group.remove_members",
+                target_type="group",
+                target_id=group_id,
+                payload={"contact_ids": list(contact_ids)},
+            )
+        self._c.announce("groups", "contacts")
+
+    # ------------------------------------------------------------------ webhooks
+    def webhooks(self) -> list[WebhookRow]:
+        return webhook_store.webhooks(self._c.store)
+
+    async def create_webhook(self, url: str, events: list[str]) -> CreatedWebhook:
+        """Online only: the secret exists once, in this answer, and is never stored."""
+        if self._client is None:
+            raise RuntimeError("creating a webhook needs a connection to the server")
+        created = await self._client.webhooks.create(url, events)
+        webhook_store.upsert_webhooks(self._c.store, [created])
+        self._c.changes.publish({"webhooks"})
+        return created
+
+    def delete_webhook(self, webhook_id: int) -> None:
+        with self._c.store.transaction():
+            webhook_store.delete_webhooks(self._c.store, [webhook_id])
+            self._c.queue(
+                kind="webhook.delete", target_type="webhook", target_id=webhook_id, payload={}
+            )
+        self._c.announce("webhooks")

@@ -1,0 +1,83 @@
+"""One signed-in workspace: its cache, engines and façades, wired once.
+
+The app builds a ``Workspace`` per server and token; panes get the façades
+(``workspace.contacts``, ``workspace.deals``...) and listen to
+``workspace.changes``. Nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mailtrixy_desktop.api.client import MailTrixyClient
+from mailtrixy_desktop.services.admin import AdminService
+from mailtrixy_desktop.services.campaigns import CampaignsService
+from mailtrixy_desktop.services.changes import ChangeHub
+from mailtrixy_desktop.services.commands import Commands
+from mailtrixy_desktop.services.contacts import ContactsService
+from mailtrixy_desktop.services.deals import DealsService
+from mailtrixy_desktop.services.inbox import InboxService
+from mailtrixy_desktop.store import outbox
+from mailtrixy_desktop.store.database import Store
+from mailtrixy_desktop.store.outbox import Operation, OpState
+from mailtrixy_desktop.sync.connectivity import Connectivity
+from mailtrixy_desktop.sync.outbox_engine import OutboxEngine
+from mailtrixy_desktop.sync.pull import PullEngine
+
+
+@dataclass
+class Workspace:
+    client: MailTrixyClient
+    store: Store
+    changes: ChangeHub = field(default_factory=ChangeHub)
+
+    def __post_init__(self) -> None:
+        self.connectivity = Connectivity(self.client.team.me)
+        self.outbox = OutboxEngine(self.client, self.store, connectivity=self.connectivity)
+        self.pull = PullEngine(self.client, self.store, connectivity=self.connectivity)
+        self.commands = Commands(self.store, self.changes, self.outbox.wake)
+        self.contacts = ContactsService(self.commands)
+        self.deals = DealsService(self.commands)
+        self.inbox = InboxService(self.commands, self.client)
+        self.campaigns = CampaignsService(self.commands)
+        self.admin = AdminService(self.commands, self.client)
+        # Engines report what changed; the hub is the one broadcast the panes hear.
+        self.outbox.on_change(self.changes.publish)
+        self.pull.on_change(self.changes.publish)
+        # Back online: deliver what waited.
+        self.connectivity.subscribe(lambda status: self.outbox.wake())
+
+    def start(self) -> None:
+        self.outbox.start()
+
+    async def close(self) -> None:
+        await self.outbox.stop()
+        await self.connectivity.close()
+
+    # ------------------------------------------------------------------ the outbox pane
+    def operations(self) -> list[Operation]:
+        return outbox.open_operations(self.store)
+
+    def queued_count(self) -> int:
+        return outbox.count_open(self.store)
+
+    def retry_now(self, op_id: int) -> None:
+        """The person says "retry now": no waiting for the backoff."""
+        outbox.set_state(self.store, op_id, OpState.QUEUED, next_attempt_at=0.0)
+        self.changes.publish({"outbox"})
+        self.outbox.wake()
+
+    def send_as_is(self, op_id: int) -> None:
+        """A held reply goes out without another look at the conversation."""
+        op = outbox.get(self.store, op_id)
+        if op is None:
+            return
+        context = dict(op.context or {})
+        context["checked"] = True
+        outbox.update_context(self.store, op_id, context)
+        self.retry_now(op_id)
+
+    def discard(self, op_id: int) -> None:
+        """Drop an operation (the UI asks first); its optimistic change stays until sync."""
+        outbox.discard(self.store, op_id)
+        self.changes.publish({"outbox"})

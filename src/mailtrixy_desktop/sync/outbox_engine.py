@@ -1,0 +1,339 @@
+"""Deliver the outbox: in creation order per target, exactly once, across crashes.
+
+The rules are DESIGN.md's "Writes and the outbox":
+- an operation is marked ``sending`` (committed) before its request leaves;
+  after a crash it is sent again with the same idempotency key, so the server
+  applies it once;
+- success stores the server's version and clears the pending mark;
+- a network failure, 5xx or 429 leaves it queued, retried with capped
+  exponential backoff and jitter, with no cap on attempts;
+- a refusal retrying cannot fix (400, 403, 404, 409, 422) moves it to
+  "needs attention" and rolls the optimistic change back to the server's state;
+  only later operations on the same target wait behind it;
+- a reply whose conversation changed since it was written is held for review;
+- an answer lost after the key may have expired is "may have been delivered".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from mailtrixy_desktop.api import errors
+from mailtrixy_desktop.api.client import MailTrixyClient
+from mailtrixy_desktop.store import outbox as outbox_store
+from mailtrixy_desktop.store.database import Store
+from mailtrixy_desktop.store.outbox import Operation, OpState
+from mailtrixy_desktop.sync.connectivity import Connectivity
+from mailtrixy_desktop.sync.operations import DELETES, KINDS, TARGETS
+
+log = logging.getLogger("mailtrixy_desktop.sync.outbox")
+
+# Servers keep idempotency keys for 24 hours; past that a resend could apply twice.
+KEY_LIFETIME = dt.timedelta(hours=23)
+REFUSALS = (
+    errors.BadRequest,
+    errors.Forbidden,
+    errors.NotFound,
+    errors.Conflict,
+    errors.ValidationFailed,
+    errors.UnexpectedStatus,
+)
+TRANSIENT = (errors.NetworkError, errors.ServerError, errors.RateLimited)
+
+ChangeListener = Callable[[set[str]], None]
+
+
+def describe_refusal(error: errors.ApiError) -> str:
+    if isinstance(error, errors.ValidationFailed) and error.field_errors:
+        details = "; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in error.field_errors.items()
+        )
+        return f"{error.message} ({details})"
+    if isinstance(error, errors.Forbidden):
+        scope = f" the '{error.scope}' scope" if error.scope else " a permission"
+        return f"The API token lacks{scope}, so this change cannot be made."
+    if isinstance(error, errors.NotFound):
+        return "It no longer exists on the server."
+    return error.message
+
+
+class OutboxEngine:
+    def __init__(
+        self,
+        client: MailTrixyClient,
+        store: Store,
+        *,
+        connectivity: Connectivity | None = None,
+        backoff_base: float = 1.0,
+        backoff_cap: float = 300.0,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.client = client
+        self.store = store
+        self.connectivity = connectivity
+        self.backoff_base = backoff_base
+        self.backoff_cap = backoff_cap
+        self.clock = clock
+        self.sleep = sleep
+        self._listeners: list[ChangeListener] = []
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._auth_failed = False
+        self.on_auth_required: Callable[[], None] | None = None
+
+    def on_change(self, listener: ChangeListener) -> None:
+        self._listeners.append(listener)
+
+    def wake(self) -> None:
+        """Something was queued or released: look again now."""
+        self._auth_failed = False
+        self._wake.set()
+
+    # ------------------------------------------------------------------ running
+    def start(self) -> None:
+        if self._task is None or self._task.done():
+            self._task = asyncio.get_running_loop().create_task(self._run(), name="outbox")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        while True:
+            self._wake.clear()
+            try:
+                await self.drain()
+            except Exception:  # the engine must outlive any one bad operation
+                log.exception("outbox pass failed")
+            due = outbox_store.next_due_at(self.store)
+            timeout = None if due is None or self._auth_failed else max(0.05, due - self.clock())
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=timeout)
+
+    async def drain(self) -> int:
+        """Send every operation that may go now; returns how many were settled."""
+        settled = 0
+        while not self._auth_failed:
+            op = outbox_store.next_ready(self.store, self.clock())
+            if op is None:
+                return settled
+            if await self.send(op):
+                settled += 1
+            elif self.connectivity is not None and self.connectivity.state.value == "offline":
+                return settled  # nothing else will get through either
+        return settled
+
+    # ------------------------------------------------------------------ one operation
+    async def send(self, op: Operation) -> bool:
+        """Try ``op`` once. True when it left the queue (done, refused or held)."""
+        kind = KINDS.get(op.kind)
+        if kind is None:
+            self._settle(op, OpState.NEEDS_ATTENTION, f"Unknown operation {op.kind!r}.")
+            return True
+        if op.target_id is not None and op.target_id < 0 and not op.kind.endswith(".create"):
+            # Its target was created offline and has no server id yet.
+            self._settle(
+                op,
+                OpState.NEEDS_ATTENTION,
+                "What this change applies to was never created on the server.",
+            )
+            return True
+        if op.kind == "conversation.reply" and await self._hold_if_changed(op):
+            return True
+        outbox_store.set_state(self.store, op.id, OpState.SENDING)
+        try:
+            result = await kind.send(self.client, op)
+        except errors.Unauthenticated as exc:
+            outbox_store.set_state(self.store, op.id, OpState.QUEUED, error=exc.message)
+            self._auth_failed = True
+            if self.on_auth_required is not None:
+                self.on_auth_required()
+            return False
+        except errors.NotFound as exc:
+            if op.kind in DELETES:
+                self._done(op, None)  # already gone: what the person wanted
+                return True
+            await self._refuse(op, exc)
+            return True
+        except REFUSALS as exc:
+            await self._refuse(op, exc)
+            return True
+        except errors.OutcomeUnknown as exc:
+            self._feed(exc)
+            if self._key_expired(op):
+                self._settle(
+                    op,
+                    OpState.MAYBE_DELIVERED,
+                    "The server's answer was lost and can no longer be checked; "
+                    "it may have been delivered.",
+                )
+                return True
+            self._retry_later(op, exc)
+            return False
+        except TRANSIENT as exc:
+            self._feed(exc)
+            self._retry_later(op, exc)
+            return False
+        except errors.BadResponse as exc:
+            # The server said yes in a shape we cannot read: it most likely took effect.
+            self._settle(op, OpState.MAYBE_DELIVERED, exc.report())
+            return True
+        self._feed(None)
+        self._done(op, result)
+        return True
+
+    def _done(self, op: Operation, result: Any) -> None:
+        with self.store.transaction():
+            KINDS[op.kind].apply(self.store, op, result)
+            # The webhook secret must never be stored; other answers are kept for the pane.
+            keep = (
+                None
+                if op.kind.startswith("webhook.") or result is None
+                else {"id": getattr(result, "id", None)}
+            )
+            outbox_store.set_state(self.store, op.id, OpState.DONE, result=keep)
+        self._changed(op)
+
+    async def _refuse(self, op: Operation, error: errors.ApiError) -> None:
+        """Needs attention: the person sees why; the cache goes back to the server's truth."""
+        await self._roll_back(op)
+        self._settle(op, OpState.NEEDS_ATTENTION, describe_refusal(error))
+
+    async def _roll_back(self, op: Operation) -> None:
+        target = TARGETS.get(op.target_type)
+        if target is None or op.target_id is None:
+            return
+        if op.target_id < 0:
+            target.delete(self.store, [op.target_id])  # created offline, refused: gone
+            return
+        if op.kind == "conversation.reply":
+            return  # the thread keeps the text, marked failed, ready to edit and resend
+        if target.fetch is None:
+            return
+        try:
+            current = await target.fetch(self.client, op.target_id)
+        except errors.NotFound:
+            target.delete(self.store, [op.target_id])
+        except errors.ApiError as exc:
+            log.info(
+                "could not refresh %s %s after a refusal: %s", op.target_type, op.target_id, exc
+            )
+        else:
+            target.upsert(self.store, [current], overwrite_pending=True)
+
+    async def _hold_if_changed(self, op: Operation) -> bool:
+        """DESIGN.md 6: the customer wrote again, or someone closed or reassigned it."""
+        context = op.context or {}
+        if context.get("checked") or op.target_id is None:
+            return False
+        try:
+            now = await self.client.conversations.get(op.target_id)
+        except errors.NotFound as exc:
+            await self._refuse(op, exc)
+            return True
+        except errors.ApiError:
+            return False  # no verdict: the send below will meet the same problem
+        changes: list[str] = []
+        if now.messages_count > int(
+            context.get("messages_count", now.messages_count)
+        ) and await self._customer_wrote_since(op.target_id, context, op.created_at):
+            changes.append("the customer wrote again")
+        if now.status == "closed" and context.get("status") != "closed":
+            changes.append("someone closed the conversation")
+        assignee = now.assignee.id if now.assignee else None
+        if "assignee_id" in context and assignee != context.get("assignee_id"):
+            name = now.assignee.name if now.assignee else "nobody"
+            changes.append(f"it was reassigned to {name}")
+        if not changes:
+            return False
+        self._settle(
+            op,
+            OpState.HELD,
+            "Held for review: since you wrote this, " + ", and ".join(changes) + ".",
+        )
+        return True
+
+    async def _customer_wrote_since(
+        self, conversation_id: int, context: dict[str, Any], written_at: str
+    ) -> bool:
+        """More messages can be our own reply (an earlier attempt that landed): look at them.
+
+        Message ids grow, so "after the last message the writer saw" is exact when the
+        thread was loaded; otherwise fall back to the server's whole-second times.
+        """
+        seen = context.get("last_message_id")
+        since = dt.datetime.fromisoformat(written_at).replace(microsecond=0)
+        try:
+            async for message in self.client.conversations.all_messages(conversation_id):
+                if message.direction != "inbound":
+                    continue
+                if isinstance(seen, int) and message.id > seen:
+                    return True
+                if not isinstance(seen, int) and message.created_at > since:
+                    return True
+        except errors.ApiError:
+            return False
+        return False
+
+    def _retry_later(self, op: Operation, error: errors.ApiError) -> None:
+        attempts = op.attempts + 1
+        ceiling = min(self.backoff_cap, self.backoff_base * 2.0 ** min(attempts - 1, 20))
+        wait = ceiling * (0.5 + random.random() / 2)
+        retry_after = getattr(error, "retry_after", None)
+        if isinstance(retry_after, int | float):
+            wait = max(wait, float(retry_after))
+        outbox_store.set_state(
+            self.store,
+            op.id,
+            OpState.QUEUED,
+            error=error.message,
+            next_attempt_at=self.clock() + wait,
+            count_attempt=True,
+        )
+        self._notify({"outbox"})
+
+    def _key_expired(self, op: Operation) -> bool:
+        created = dt.datetime.fromisoformat(op.created_at)
+        return dt.datetime.now(dt.UTC) - created > KEY_LIFETIME
+
+    def _settle(self, op: Operation, state: OpState, message: str) -> None:
+        outbox_store.set_state(self.store, op.id, state, error=message, count_attempt=True)
+        self._changed(op)
+
+    # ------------------------------------------------------------------ notifications
+    def _feed(self, error: BaseException | None) -> None:
+        if self.connectivity is None:
+            return
+        if error is None:
+            self.connectivity.record_success()
+        else:
+            self.connectivity.record_failure(error)
+
+    def _changed(self, op: Operation) -> None:
+        self._notify({"outbox", RESOURCE_OF.get(op.target_type, op.target_type)})
+
+    def _notify(self, names: set[str]) -> None:
+        for listener in list(self._listeners):
+            listener(names)
+
+
+RESOURCE_OF = {
+    "contact": "contacts",
+    "deal": "deals",
+    "conversation": "conversations",
+    "campaign": "campaigns",
+    "tag": "tags",
+    "group": "groups",
+    "webhook": "webhooks",
+}
