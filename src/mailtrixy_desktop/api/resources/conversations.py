@@ -75,8 +75,16 @@ class Conversations(Resource):
             Message, f"/conversations/{conversation_id}/messages", page, per_page
         )
 
-    def all_messages(self, conversation_id: int) -> AsyncIterator[Message]:
-        return self._items(Message, f"/conversations/{conversation_id}/messages")
+    def all_messages(
+        self, conversation_id: int, *, since: dt.datetime | None = None
+    ) -> AsyncIterator[Message]:
+        """The thread, oldest first; with ``since``, a server that supports it sends only
+        newer messages (one that does not sends all, which is still correct)."""
+        return self._items(
+            Message,
+            f"/conversations/{conversation_id}/messages",
+            {"updated_since": iso(since)} if since is not None else None,
+        )
 
     async def reply(
         self, conversation_id: int, reply: Reply, *, idempotency_key: str | None = None
