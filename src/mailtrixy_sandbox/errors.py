@@ -167,13 +167,21 @@ def install_handlers(app: FastAPI) -> None:
         return error_response(exc.status, exc.message, exc.errors, exc.headers, exc.extra)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         raw = exc.errors()
         if any(e.get("type") == "json_invalid" for e in raw):
             return error_response(400, "The request body is not valid JSON.")
         if any(e.get("type") == "model_attributes_type" for e in raw) or any(
             tuple(e.get("loc", ())) == ("body",) and e.get("type") == "dict_type" for e in raw
         ):
+            kind = request.headers.get("content-type", "")
+            if "json" not in kind.lower():
+                # curl -d sends form encoding by default: say what to change.
+                return error_response(
+                    400,
+                    "Send the body as JSON with the header Content-Type: application/json"
+                    + (f" (this request said {kind.split(';')[0]})." if kind else "."),
+                )
             return error_response(400, "The request body must be a JSON object.")
         errors: dict[str, list[str]] = {}
         for e in raw:

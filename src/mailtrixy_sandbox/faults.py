@@ -1,7 +1,9 @@
 """Faults on demand, outermost around the whole app.
 
-Latency with jitter, a share of 5xx answers, dropped connections (before the
-request is handled, or after it took effect), and an offline switch. Only
+Latency with jitter, dropped connections (before the request is handled, or
+after it took effect), and an offline switch. Injected 5xx answers come from
+the gate, after authentication and rate limiting, so they carry the rate-limit
+headers like every other answer. Only
 ``/api/v1`` is affected; ``/_admin`` and ``/openapi.json`` stay reachable so a
 test can turn the faults off again.
 
@@ -14,14 +16,12 @@ as a broken connection.
 from __future__ import annotations
 
 import asyncio
-import json
 import random
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mailtrixy_sandbox.config import FaultSettings
-from mailtrixy_sandbox.errors import error_body
 
 API_PREFIX = "/api/v1"
 
@@ -78,20 +78,6 @@ class FaultInjector:
             if phase == "before" and await _cut(send):
                 return
             await self._run_then_cut(scope, receive, send)
-            return
-        if s.error_rate and self.rng.random() < s.error_rate:
-            raw = json.dumps(error_body("Injected server error.")).encode()
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": s.error_status,
-                    "headers": [
-                        (b"content-type", b"application/json"),
-                        (b"content-length", str(len(raw)).encode()),
-                    ],
-                }
-            )
-            await send({"type": "http.response.body", "body": raw})
             return
         await self.app(scope, receive, send)
 

@@ -96,6 +96,17 @@ class ApiGate:
                 ]
             await send(message)
 
+        faults = self.state.config.faults
+        if faults.error_rate and self.state.rng.random() < faults.error_rate:
+            # An injected server error: nothing runs, so it has no effect.
+            await _send_json(
+                send_with_rate_headers,
+                faults.error_status,
+                error_body("Injected server error."),
+                [],
+            )
+            return
+
         key = _header(scope, b"idempotency-key")
         if scope.get("method") != "POST" or key is None:
             await self._slow_down()

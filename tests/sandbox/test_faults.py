@@ -33,6 +33,7 @@ def test_an_error_rate_of_one_answers_every_call_with_the_chosen_5xx(
     response = api.get("/team-members")
     assert response.status_code == 503
     assert response.json() == {"success": False, "message": "Injected server error."}
+    assert int(response.headers["x-ratelimit-remaining"]) >= 0  # like every other answer
     admin.faults(error_rate=0.0)
     assert api.get("/team-members").status_code == 200
 
