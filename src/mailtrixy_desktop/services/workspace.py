@@ -44,8 +44,6 @@ class Workspace:
         # Engines report what changed; the hub is the one broadcast the panes hear.
         self.outbox.on_change(self.changes.publish)
         self.pull.on_change(self.changes.publish)
-        # Back online: deliver what waited.
-        self.connectivity.subscribe(lambda status: self.outbox.wake())
 
     def start(self) -> None:
         self.outbox.start()
@@ -63,9 +61,8 @@ class Workspace:
 
     def retry_now(self, op_id: int) -> None:
         """The person says "retry now": no waiting for the backoff."""
-        outbox.set_state(self.store, op_id, OpState.QUEUED, next_attempt_at=0.0)
+        self.outbox.retry_now(op_id)
         self.changes.publish({"outbox"})
-        self.outbox.wake()
 
     def send_as_is(self, op_id: int) -> None:
         """A held reply goes out without another look at the conversation."""
@@ -74,8 +71,11 @@ class Workspace:
             return
         context = dict(op.context or {})
         context["checked"] = True
-        outbox.update_context(self.store, op_id, context)
-        self.retry_now(op_id)
+        with self.store.transaction():
+            outbox.update_context(self.store, op_id, context)
+            outbox.set_state(self.store, op_id, OpState.QUEUED, next_attempt_at=0.0)
+        self.changes.publish({"outbox"})
+        self.outbox.wake()
 
     def discard(self, op_id: int) -> None:
         """Drop an operation (the UI asks first); its optimistic change stays until sync."""

@@ -27,10 +27,11 @@ from typing import Any
 
 from mailtrixy_desktop.api import errors
 from mailtrixy_desktop.api.client import MailTrixyClient
+from mailtrixy_desktop.api.pagination import MAX_PER_PAGE
 from mailtrixy_desktop.store import outbox as outbox_store
 from mailtrixy_desktop.store.database import Store
 from mailtrixy_desktop.store.outbox import Operation, OpState
-from mailtrixy_desktop.sync.connectivity import Connectivity
+from mailtrixy_desktop.sync.connectivity import Connectivity, State, Status
 from mailtrixy_desktop.sync.operations import DELETES, KINDS, TARGETS
 
 log = logging.getLogger("mailtrixy_desktop.sync.outbox")
@@ -46,6 +47,10 @@ REFUSALS = (
     errors.UnexpectedStatus,
 )
 TRANSIENT = (errors.NetworkError, errors.ServerError, errors.RateLimited)
+# A 409 to a request sent with a key the server saw before may only mean that the
+# first request with that key is still running: asked again this many times before
+# it is taken as a real conflict.
+IN_FLIGHT_RETRIES = 5
 
 ChangeListener = Callable[[set[str]], None]
 
@@ -87,7 +92,11 @@ class OutboxEngine:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._auth_failed = False
+        self._in_flight: dict[int, int] = {}  # op id -> 409s met with its key
         self.on_auth_required: Callable[[], None] | None = None
+        if connectivity is not None:
+            self._last_state = connectivity.state
+            connectivity.subscribe(self._on_connectivity)
 
     def on_change(self, listener: ChangeListener) -> None:
         self._listeners.append(listener)
@@ -96,6 +105,19 @@ class OutboxEngine:
         """Something was queued or released: look again now."""
         self._auth_failed = False
         self._wake.set()
+
+    def retry_now(self, op_id: int | None = None) -> None:
+        """The person said "retry now": what waits for its next attempt goes at once."""
+        outbox_store.retry_now(self.store, op_id)
+        self.wake()
+
+    def _on_connectivity(self, status: Status) -> None:
+        # Back from offline: what waited out a long backoff goes now, not minutes later.
+        came_back = self._last_state is State.OFFLINE and status.state is not State.OFFLINE
+        self._last_state = status.state
+        if came_back:
+            outbox_store.retry_now(self.store)
+            self._wake.set()
 
     # ------------------------------------------------------------------ running
     def start(self) -> None:
@@ -149,13 +171,19 @@ class OutboxEngine:
                 "What this change applies to was never created on the server.",
             )
             return True
-        if op.kind == "conversation.reply" and await self._hold_if_changed(op):
+        # A reply found "sending" may already be out (a crash, a lost answer): it was
+        # checked before it first left, and goes again with its key, never held.
+        if (
+            op.kind == "conversation.reply"
+            and op.state is not OpState.SENDING
+            and await self._hold_if_changed(op)
+        ):
             return True
         outbox_store.set_state(self.store, op.id, OpState.SENDING)
         try:
             result = await kind.send(self.client, op)
         except errors.Unauthenticated as exc:
-            outbox_store.set_state(self.store, op.id, OpState.QUEUED, error=exc.message)
+            outbox_store.set_state(self.store, op.id, op.state, error=exc.message)
             self._auth_failed = True
             if self.on_auth_required is not None:
                 self.on_auth_required()
@@ -164,6 +192,15 @@ class OutboxEngine:
             if op.kind in DELETES:
                 self._done(op, None)  # already gone: what the person wanted
                 return True
+            await self._refuse(op, exc)
+            return True
+        except errors.Conflict as exc:
+            if kind.keyed and self._in_flight.get(op.id, 0) < IN_FLIGHT_RETRIES:
+                # Perhaps our own earlier attempt with this key is still being processed.
+                self._in_flight[op.id] = self._in_flight.get(op.id, 0) + 1
+                self._retry_later(op, exc, OpState.SENDING)
+                return False
+            self._in_flight.pop(op.id, None)
             await self._refuse(op, exc)
             return True
         except REFUSALS as exc:
@@ -189,19 +226,35 @@ class OutboxEngine:
             # The server said yes in a shape we cannot read: it most likely took effect.
             self._settle(op, OpState.MAYBE_DELIVERED, exc.report())
             return True
+        except errors.ApiError as exc:
+            await self._refuse(op, exc)
+            return True
+        except Exception as exc:
+            # A bad operation (a payload the sender cannot use) must not stop the
+            # queue: it needs the person's attention, and the rest goes on.
+            log.exception("outbox operation %s (%s) could not be sent", op.id, op.kind)
+            self._settle(op, OpState.NEEDS_ATTENTION, f"This change could not be sent ({exc}).")
+            return True
+        self._in_flight.pop(op.id, None)
         self._feed(None)
         self._done(op, result)
         return True
 
     def _done(self, op: Operation, result: Any) -> None:
+        # The webhook secret must never be stored; other answers are kept for the pane.
+        keep = (
+            None
+            if op.kind.startswith("webhook.") or result is None
+            else {"id": getattr(result, "id", None)}
+        )
         with self.store.transaction():
-            KINDS[op.kind].apply(self.store, op, result)
-            # The webhook secret must never be stored; other answers are kept for the pane.
-            keep = (
-                None
-                if op.kind.startswith("webhook.") or result is None
-                else {"id": getattr(result, "id", None)}
-            )
+            try:
+                with self.store.transaction():  # a savepoint: undone alone if it fails
+                    KINDS[op.kind].apply(self.store, op, result)
+            except Exception:
+                # The server has it: done all the same. The next sync brings the
+                # server's version into the cache; sending it again would not.
+                log.exception("outbox operation %s (%s): answer not cached", op.id, op.kind)
             outbox_store.set_state(self.store, op.id, OpState.DONE, result=keep)
         self._changed(op)
 
@@ -270,23 +323,34 @@ class OutboxEngine:
         """More messages can be our own reply (an earlier attempt that landed): look at them.
 
         Message ids grow, so "after the last message the writer saw" is exact when the
-        thread was loaded; otherwise fall back to the server's whole-second times.
+        thread was loaded. Otherwise by position: the thread is listed oldest first and
+        nothing is taken out of it, so what came after the first ``messages_count`` is
+        new. Never by time: the server's clock (whole seconds) is not ours.
         """
-        seen = context.get("last_message_id")
-        since = dt.datetime.fromisoformat(written_at).replace(microsecond=0)
+        last_seen = context.get("last_message_id")
+        seen_id = last_seen if isinstance(last_seen, int) else None
+        seen_count = int(context.get("messages_count", 0))
+        page = 1 if seen_id is not None else seen_count // MAX_PER_PAGE + 1
+        index = (page - 1) * MAX_PER_PAGE
         try:
-            async for message in self.client.conversations.all_messages(conversation_id):
-                if message.direction != "inbound":
-                    continue
-                if isinstance(seen, int) and message.id > seen:
-                    return True
-                if not isinstance(seen, int) and message.created_at > since:
-                    return True
+            while True:
+                found = await self.client.conversations.messages(
+                    conversation_id, page=page, per_page=MAX_PER_PAGE
+                )
+                for message in found.items:
+                    new = index >= seen_count if seen_id is None else message.id > seen_id
+                    if new and message.direction == "inbound":
+                        return True
+                    index += 1
+                if not found.has_more or not found.items:
+                    return False
+                page += 1
         except errors.ApiError:
             return False
-        return False
 
-    def _retry_later(self, op: Operation, error: errors.ApiError) -> None:
+    def _retry_later(
+        self, op: Operation, error: errors.ApiError, state: OpState = OpState.QUEUED
+    ) -> None:
         attempts = op.attempts + 1
         ceiling = min(self.backoff_cap, self.backoff_base * 2.0 ** min(attempts - 1, 20))
         wait = ceiling * (0.5 + random.random() / 2)
@@ -296,7 +360,7 @@ class OutboxEngine:
         outbox_store.set_state(
             self.store,
             op.id,
-            OpState.QUEUED,
+            state,
             error=error.message,
             next_attempt_at=self.clock() + wait,
             count_attempt=True,

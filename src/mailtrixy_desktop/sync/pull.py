@@ -97,7 +97,15 @@ class PullEngine:
     async def _run(self, names: Iterable[str] | None, *, full: bool) -> SyncReport:
         chosen = [BY_NAME[n] for n in names] if names is not None else list(RESOURCES)
         report = SyncReport()
-        scopes = await self._token_scopes()
+        try:
+            scopes = await self._token_scopes()
+        except errors.ApiError as exc:
+            # Not even /me answered: every resource would fail the same way.
+            self._feed(exc)
+            for resource in chosen:
+                report.failed[resource.name] = exc
+                sync_state.record_sync_error(self.store, resource.name, exc.message)
+            return report
         for resource in chosen:
             if scopes is not None and resource.scope is not None and resource.scope not in scopes:
                 report.skipped[resource.name] = f"The API token has no '{resource.scope}' scope."
@@ -125,7 +133,7 @@ class PullEngine:
     async def _token_scopes(self) -> frozenset[str] | None:
         if self._scopes is None:
             try:
-                me = await self.client.team.me()
+                me = await self._with_retry(self.client.team.me)
             except errors.NotFound:
                 return None  # no /me: try everything, and skip what is forbidden
             self._feed(None)
