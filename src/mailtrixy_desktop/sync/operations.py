@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, cast
 
 from pydantic import BaseModel
 
@@ -156,63 +156,48 @@ class Kind:
     keyed: bool = False
 
 
+class _Crud(Protocol):
+    """What the contacts, deals, campaigns, tags and groups resources have in common."""
+
+    async def create(self, fields: Any, *, idempotency_key: str | None = None) -> Any: ...
+    async def update(self, target_id: int, changes: Any) -> Any: ...
+    async def delete(self, target_id: int) -> Any: ...
+
+
+def _crud(resource: Callable[[MailTrixyClient], _Crud], target: TargetType) -> dict[str, Kind]:
+    """create, update and delete of one resource, as outbox kinds."""
+
+    async def create(c: MailTrixyClient, op: Operation) -> BaseModel:
+        return cast(
+            BaseModel, await resource(c).create(op.payload, idempotency_key=op.idempotency_key)
+        )
+
+    async def update(c: MailTrixyClient, op: Operation) -> BaseModel:
+        return cast(BaseModel, await resource(c).update(_id(op), op.payload))
+
+    async def delete(c: MailTrixyClient, op: Operation) -> None:
+        await resource(c).delete(_id(op))
+
+    return {
+        f"{target.name}.create": Kind(create, _upsert(target), keyed=True),
+        f"{target.name}.update": Kind(update, _upsert(target)),
+        f"{target.name}.delete": Kind(delete, _deleted(target)),
+    }
+
+
 def _kinds() -> dict[str, Kind]:
     t = TARGETS
-    p: Callable[[Operation], Any] = lambda op: op.payload  # noqa: E731 - a typed alias
-
-    async def contact_create(c: MailTrixyClient, op: Operation) -> BaseModel:
-        return await c.contacts.create(p(op), idempotency_key=op.idempotency_key)
-
-    async def contact_update(c: MailTrixyClient, op: Operation) -> BaseModel:
-        return await c.contacts.update(_id(op), p(op))
-
-    async def contact_delete(c: MailTrixyClient, op: Operation) -> None:
-        await c.contacts.delete(_id(op))
-
-    async def deal_create(c: MailTrixyClient, op: Operation) -> BaseModel:
-        return await c.deals.create(p(op), idempotency_key=op.idempotency_key)
-
-    async def deal_update(c: MailTrixyClient, op: Operation) -> BaseModel:
-        return await c.deals.update(_id(op), p(op))
-
-    async def deal_delete(c: MailTrixyClient, op: Operation) -> None:
-        await c.deals.delete(_id(op))
 
     async def conversation_update(c: MailTrixyClient, op: Operation) -> BaseModel:
-        return await c.conversations.update(_id(op), p(op))
+        return await c.conversations.update(_id(op), cast(Any, op.payload))
 
     async def conversation_reply(c: MailTrixyClient, op: Operation) -> BaseModel:
-        return await c.conversations.reply(_id(op), p(op), idempotency_key=op.idempotency_key)
-
-    async def campaign_create(c: MailTrixyClient, op: Operation) -> BaseModel:
-        return await c.campaigns.create(p(op), idempotency_key=op.idempotency_key)
-
-    async def campaign_update(c: MailTrixyClient, op: Operation) -> BaseModel:
-        return await c.campaigns.update(_id(op), p(op))
+        return await c.conversations.reply(
+            _id(op), cast(Any, op.payload), idempotency_key=op.idempotency_key
+        )
 
     async def campaign_send(c: MailTrixyClient, op: Operation) -> BaseModel:
         return await c.campaigns.send(_id(op), idempotency_key=op.idempotency_key)
-
-    async def campaign_delete(c: MailTrixyClient, op: Operation) -> None:
-        await c.campaigns.delete(_id(op))
-
-    async def tag_create(c: MailTrixyClient, op: Operation) -> BaseModel:
-        return await c.tags.create(p(op), idempotency_key=op.idempotency_key)
-
-    async def tag_update(c: MailTrixyClient, op: Operation) -> BaseModel:
-        return await c.tags.update(_id(op), p(op))
-
-    async def tag_delete(c: MailTrixyClient, op: Operation) -> None:
-        await c.tags.delete(_id(op))
-
-    async def group_create(c: MailTrixyClient, op: Operation) -> BaseModel:
-        return await c.groups.create(p(op), idempotency_key=op.idempotency_key)
-
-    async def group_update(c: MailTrixyClient, op: Operation) -> BaseModel:
-        return await c.groups.update(_id(op), p(op))
-
-    async def group_delete(c: MailTrixyClient, op: Operation) -> None:
-        await c.groups.delete(_id(op))
 
     async def group_add(c: MailTrixyClient, op: Operation) -> None:
         await c.groups.add_members(
@@ -240,24 +225,14 @@ def _kinds() -> dict[str, Kind]:
         return None
 
     return {
-        "contact.create": Kind(contact_create, _upsert(t["contact"]), keyed=True),
-        "contact.update": Kind(contact_update, _upsert(t["contact"])),
-        "contact.delete": Kind(contact_delete, _deleted(t["contact"])),
-        "deal.create": Kind(deal_create, _upsert(t["deal"]), keyed=True),
-        "deal.update": Kind(deal_update, _upsert(t["deal"])),
-        "deal.delete": Kind(deal_delete, _deleted(t["deal"])),
+        **_crud(lambda c: c.contacts, t["contact"]),
+        **_crud(lambda c: c.deals, t["deal"]),
+        **_crud(lambda c: c.campaigns, t["campaign"]),
+        **_crud(lambda c: c.tags, t["tag"]),
+        **_crud(lambda c: c.groups, t["group"]),
         "conversation.update": Kind(conversation_update, _upsert(t["conversation"])),
         "conversation.reply": Kind(conversation_reply, reply_sent, keyed=True),
-        "campaign.create": Kind(campaign_create, _upsert(t["campaign"]), keyed=True),
-        "campaign.update": Kind(campaign_update, _upsert(t["campaign"])),
         "campaign.send": Kind(campaign_send, _upsert(t["campaign"]), keyed=True),
-        "campaign.delete": Kind(campaign_delete, _deleted(t["campaign"])),
-        "tag.create": Kind(tag_create, _upsert(t["tag"]), keyed=True),
-        "tag.update": Kind(tag_update, _upsert(t["tag"])),
-        "tag.delete": Kind(tag_delete, _deleted(t["tag"])),
-        "group.create": Kind(group_create, _upsert(t["group"]), keyed=True),
-        "group.update": Kind(group_update, _upsert(t["group"])),
-        "group.delete": Kind(group_delete, _deleted(t["group"])),
         "group.add_members": Kind(group_add, nothing, keyed=True),
         "group.remove_members": Kind(group_remove, nothing),
         "webhook.delete": Kind(webhook_delete, _deleted(t["webhook"])),
