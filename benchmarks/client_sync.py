@@ -48,7 +48,9 @@ async def raw_loop(url: str, token: str, concurrency: int) -> float:
             first = (await client.get(path, params={"page": 1, "per_page": 100})).json()
             semaphore = asyncio.Semaphore(concurrency)
 
-            async def page(n: int, path: str = path) -> None:
+            async def page(
+                n: int, path: str = path, semaphore: asyncio.Semaphore = semaphore
+            ) -> None:
                 async with semaphore:
                     (await client.get(path, params={"page": n, "per_page": 100})).json()
 
@@ -68,7 +70,9 @@ async def watch_loop(stop: asyncio.Event) -> float:
     return worst
 
 
-async def client_sync(url: str, token: str, store_path: Path, concurrency: int) -> tuple[float, float]:
+async def client_sync(
+    url: str, token: str, store_path: Path, concurrency: int
+) -> tuple[float, float]:
     async with MailTrixyClient(url, token) as client:
         store = Store.open(store_path)
         stop = asyncio.Event()
