@@ -222,3 +222,84 @@ async def test_resources_outside_the_tokens_scopes_are_skipped_with_a_reason(
     assert "contacts" in report.skipped
     assert "'contacts' scope" in report.skipped["contacts"]
     assert report.ok
+
+
+def _index_names(store: Store) -> set[str]:
+    return set(store.column("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')"))
+
+
+def _search_indexes_agree_with_the_rows(store: Store) -> None:
+    for fts in ("contacts_fts", "conversations_fts", "deals_fts"):
+        # Raises "database disk image is malformed" if an index and its rows disagree.
+        store.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)")
+
+
+async def test_a_first_sync_builds_the_sort_and_search_indexes_once_at_the_end(
+    client: MailTrixyClient, store: Store, seeded: SandboxProcess
+) -> None:
+    expected = _index_names(store)
+    deferred: list[set[str]] = []
+    engine = PullEngine(client, store, concurrency=4)
+    # Progress comes after a page is written: mid-sync, the big tables have no sort
+    # indexes and no search triggers; afterwards everything is back.
+    engine.on_progress(lambda p: deferred.append(expected - _index_names(store)))
+    report = await engine.full_sync(["contacts", "conversations", "deals"])
+    assert report.ok, report.failed
+    assert {"contacts_by_name", "contacts_fts_insert"} <= set().union(*deferred)
+    assert _index_names(store) == expected
+    assert not store.deferred
+    _search_indexes_agree_with_the_rows(store)
+    assert_cache_equals_server(store, seeded)
+    name = contacts.contacts_by_id(store, [contact_lists.contact_ids(store)[0]])
+    first = next(iter(name.values())).name.split()[0]
+    assert contact_lists.contact_ids(store, search=first)
+
+
+async def test_a_reader_keeps_working_while_a_sync_writes(
+    client: MailTrixyClient, store: Store, seeded: SandboxProcess
+) -> None:
+    reader = store.reader()
+    seen: list[int] = []
+
+    def look(progress: Progress) -> None:
+        # The UI's reads, on the event loop, while the writer thread works.
+        if progress.resource == "contacts":
+            seen.append(len(contact_lists.contact_ids(reader, sort="company")))
+            contact_lists.contact_ids(reader, search="a")
+            contacts.contacts_by_id(reader, contact_lists.contact_ids(reader)[:50])
+
+    engine = PullEngine(client, store, concurrency=4)
+    engine.on_progress(look)
+    try:
+        report = await engine.full_sync(["tags", "groups", "contacts"])
+        assert report.ok, report.failed
+        assert seen == sorted(seen)  # the reader sees pages arrive, never go away
+        assert seen[-1] == 450
+        assert len(contact_lists.contact_ids(reader)) == 450
+    finally:
+        reader.close()
+
+
+async def test_a_first_sync_cut_short_still_gets_its_indexes_back(
+    client: MailTrixyClient, store: Store, seeded: SandboxProcess, seeded_admin: Admin
+) -> None:
+    expected = _index_names(store)
+    engine = PullEngine(client, store, concurrency=1, page_retry=RetryPolicy(max_attempts=1))
+    await engine.full_sync(["tags", "groups"])  # /me answered: scopes are known
+    seeded_admin.faults(latency_ms=50)  # the later pages are still to come
+
+    def go_offline(progress: Progress) -> None:
+        if progress.resource == "contacts" and progress.done >= 100:
+            seeded_admin.faults(offline=True)
+
+    engine.on_progress(go_offline)
+    report = await engine.full_sync(["contacts"])
+    seeded_admin.faults(**NO_FAULTS)
+    assert "contacts" in report.failed
+    kept = contact_lists.contact_ids(store)
+    assert 100 <= len(kept) < 450  # pages written before the failure stay
+    assert _index_names(store) == expected
+    assert not store.deferred
+    _search_indexes_agree_with_the_rows(store)
+    row = contacts.contacts_by_id(store, kept[:1])[kept[0]]
+    assert kept[0] in contact_lists.contact_ids(store, search=row.email)

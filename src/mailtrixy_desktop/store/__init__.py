@@ -16,7 +16,9 @@ Where things are:
   accounts), ``tags_groups``, ``webhooks``, ``team``, ``sync_state``.
 - Shared pieces: ``values`` (how values are stored), ``search`` (user text to
   safe FTS and LIKE patterns), ``filters`` (``ANY`` assignee), ``tables``
-  (operations every resource table shares), ``bulk`` (a page in one statement).
+  (operations every resource table shares), ``bulk`` (writing a page of rows),
+  ``indexing`` (a first load defers a table's sort and search indexes and builds
+  them once at the end; a crash in between is repaired on open).
 
 Readers take a ``Queryable`` (the ``Store`` or a ``Reader``); writers take the
 ``Store`` and join the caller's transaction when there is one.

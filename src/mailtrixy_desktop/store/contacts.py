@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from mailtrixy_desktop.api.models import Contact, ContactSummary, CustomValue, Ref
-from mailtrixy_desktop.store.bulk import rows_json, select_rows
+from mailtrixy_desktop.api.models import Contact, ContactSummary, CustomValue
+from mailtrixy_desktop.store.bulk import Upsert, write_rows
 from mailtrixy_desktop.store.database import Queryable, Store
 from mailtrixy_desktop.store.refs import NamedRef
 from mailtrixy_desktop.store.tables import delete_ids, pending_among, remove_except, set_pending
@@ -23,7 +23,6 @@ from mailtrixy_desktop.store.values import (
     fold,
     from_text,
     from_text_required,
-    given,
     ids_json,
     load_custom_fields,
     now,
@@ -71,9 +70,10 @@ _COLUMNS = (
 )
 # conversations_count is NULL in the list shape and set in the detail shape, so it
 # also says whether last_contacted_at was sent.
-_UPSERT = f"""
-INSERT INTO contacts ({", ".join(_COLUMNS)})
-{select_rows(_COLUMNS)}
+_UPSERT = Upsert.of(
+    "contacts",
+    _COLUMNS,
+    """
 ON CONFLICT (id) DO UPDATE SET
     name = excluded.name,
     email = excluded.email,
@@ -103,7 +103,8 @@ WHERE contacts.pending = 1
     OR (excluded.conversations_count IS NOT NULL
         AND (contacts.conversations_count, contacts.last_contacted_at)
             IS NOT (excluded.conversations_count, excluded.last_contacted_at))
-"""
+""",
+)
 
 # A tag or group seen on a contact before (or without) its own list: a stub row
 # (synced_at NULL) so the link has something to point at. A later sync of the tags
@@ -120,27 +121,59 @@ WHERE contact_groups.pending = 0 AND contact_groups.name IS NOT excluded.name
 """
 
 
-def _row(item: ContactSummary, synced_at: str | None) -> dict[str, Any]:
+def _row(item: ContactSummary, synced_at: str | None, sent: set[str]) -> tuple[Any, ...]:
+    """The row in ``_COLUMNS`` order; ``sent`` is the item's ``model_fields_set``."""
     detail = item if isinstance(item, Contact) else None
-    has_groups = given(item, "groups") and item.groups is not None
-    custom = item.custom_fields if given(item, "custom_fields") else None
-    return {
-        "id": item.id,
-        "name": item.name,
-        "email": item.email,
-        "company": item.company,
-        "phone": item.phone,
-        "sort_name": fold(item.name),
-        "sort_company": None if item.company is None else fold(item.company),
-        "custom_fields": None if custom is None else to_json(custom),
-        "groups_known": int(has_groups),
-        "conversations_count": detail.conversations_count if detail else None,
-        "last_contacted_at": to_text(detail.last_contacted_at) if detail else None,
-        "created_at": to_text(item.created_at),
-        "updated_at": to_text(item.updated_at),
-        "pending": 0,
-        "synced_at": synced_at,
-    }
+    company = item.company
+    custom = item.custom_fields if "custom_fields" in sent else None
+    return (
+        item.id,
+        item.name,
+        item.email,
+        company,
+        item.phone,
+        fold(item.name),
+        None if company is None else fold(company),
+        None if custom is None else to_json(custom),
+        int("groups" in sent and item.groups is not None),
+        detail.conversations_count if detail else None,
+        to_text(detail.last_contacted_at) if detail else None,
+        to_text(item.created_at),
+        to_text(item.updated_at),
+        0,
+        synced_at,
+    )
+
+
+Refs = tuple[tuple[int, str], ...]  # (id, name) of tags or groups
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRows:
+    """A page of contacts as plain values, ready for ``write_contact_rows``: made
+    where the page arrives, so the models can go at once (plain tuples of text and
+    numbers are nothing the garbage collector has to walk)."""
+
+    rows: list[tuple[Any, ...]]  # in _COLUMNS order
+    tags: dict[int, Refs]  # contact id -> its tags, for contacts whose tags were sent
+    groups: dict[int, Refs]  # contact id -> its groups, when membership was sent
+
+
+def contact_rows(
+    items: Iterable[ContactSummary], *, synced_at: dt.datetime | None = None
+) -> ContactRows:
+    stamp = to_text(synced_at or now())
+    rows: list[tuple[Any, ...]] = []
+    tags: dict[int, Refs] = {}
+    groups: dict[int, Refs] = {}
+    for item in items:
+        sent = item.model_fields_set
+        rows.append(_row(item, stamp, sent))
+        if "tags" in sent:
+            tags[item.id] = tuple((t.id, t.name) for t in item.tags)
+        if "groups" in sent and item.groups is not None:
+            groups[item.id] = tuple((g.id, g.name) for g in item.groups)
+    return ContactRows(rows, tags, groups)
 
 
 def upsert_contacts(
@@ -156,30 +189,32 @@ def upsert_contacts(
     outbox storing the server's answer to that change, which also clears the mark).
     Joins the caller's transaction, or makes its own.
     """
-    page = list(items)
-    if not page:
+    page = contact_rows(items, synced_at=synced_at)
+    return write_contact_rows(store, page, overwrite_pending=overwrite_pending)
+
+
+def write_contact_rows(store: Store, page: ContactRows, *, overwrite_pending: bool = False) -> int:
+    """``upsert_contacts`` of a page made by ``contact_rows``."""
+    rows, tags, groups = page.rows, page.tags, page.groups
+    if not rows:
         return 0
-    stamp = to_text(synced_at or now())
     with store.transaction():
         if not overwrite_pending:
-            held = pending_among(store, "contacts", (c.id for c in page))
-            page = [c for c in page if c.id not in held]
-        tag_refs = {t.id: t.name for c in page if given(c, "tags") for t in c.tags}
-        group_refs = {g.id: g.name for c in page for g in _groups(c) or ()}
-        store.executemany(_TAG_STUB, tag_refs.items())
-        store.executemany(_GROUP_STUB, group_refs.items())
-        store.execute(_UPSERT, {"rows": rows_json([_row(c, stamp) for c in page])})
-        _replace_links(store, "contact_tags", {c.id: c.tags for c in page if given(c, "tags")})
-        _replace_links(
-            store,
-            "group_members",
-            {c.id: groups for c in page if (groups := _groups(c)) is not None},
-        )
-    return len(page)
+            held = pending_among(store, "contacts", (r[0] for r in rows))
+            if held:
+                rows = [r for r in rows if r[0] not in held]
+                tags = {cid: refs for cid, refs in tags.items() if cid not in held}
+                groups = {cid: refs for cid, refs in groups.items() if cid not in held}
+        store.executemany(_TAG_STUB, _named(tags).items())
+        store.executemany(_GROUP_STUB, _named(groups).items())
+        write_rows(store, _UPSERT, rows)
+        _replace_links(store, "contact_tags", tags)
+        _replace_links(store, "group_members", groups)
+    return len(rows)
 
 
-def _groups(item: ContactSummary) -> tuple[Ref, ...] | None:
-    return item.groups if given(item, "groups") else None
+def _named(links: Mapping[int, Refs]) -> dict[int, str]:
+    return {ref_id: name for refs in links.values() for ref_id, name in refs}
 
 
 _LINK_SQL = {
@@ -195,12 +230,12 @@ _LINK_SQL = {
 }
 
 
-def _replace_links(store: Store, table: str, links: Mapping[int, tuple[Ref, ...]]) -> None:
+def _replace_links(store: Store, table: str, links: Mapping[int, Refs]) -> None:
     if not links:
         return
     delete, insert = _LINK_SQL[table]
     store.execute(delete, (ids_json(links),))
-    store.executemany(insert, ((cid, ref.id) for cid, refs in links.items() for ref in refs))
+    store.executemany(insert, ((cid, ref_id) for cid, refs in links.items() for ref_id, _ in refs))
 
 
 def remove_contacts_except(store: Store, keep_ids: Iterable[int]) -> int:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from mailtrixy_desktop.api.models import Conversation, ConversationStatus, Message
-from mailtrixy_desktop.store.bulk import rows_json, select_rows
+from mailtrixy_desktop.store.bulk import Upsert, write_rows
 from mailtrixy_desktop.store.database import Queryable, Store
 from mailtrixy_desktop.store.filters import ANY, AssigneeFilter, assignee_clause, where
 from mailtrixy_desktop.store.refs import NamedRef
@@ -88,38 +88,64 @@ _COLUMNS = (
     "pending",
     "synced_at",
 )
-# One statement per page (see bulk.py); rows as they were are not rewritten.
-_UPSERT = f"""
-INSERT INTO conversations ({", ".join(_COLUMNS)})
-{select_rows(_COLUMNS)}
+# See bulk.py; rows as they were are not rewritten.
+_UPSERT = Upsert.of(
+    "conversations",
+    _COLUMNS,
+    f"""
 ON CONFLICT (id) DO UPDATE SET
     {", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])}
 WHERE conversations.pending = 1
     OR ({", ".join(f"conversations.{c}" for c in _COLUMNS[1:-2])})
        IS NOT ({", ".join(f"excluded.{c}" for c in _COLUMNS[1:-2])})
-"""
+""",
+)
 
 
-def _row(c: Conversation, stamp: str | None) -> dict[str, Any]:
-    return {
-        "id": c.id,
-        "subject": c.subject,
-        "status": c.status,
-        "contact_id": c.contact.id,
-        "contact_name": c.contact.name,
-        "contact_email": c.contact.email,
-        "assignee_id": None if c.assignee is None else c.assignee.id,
-        "assignee_name": None if c.assignee is None else c.assignee.name,
-        "labels": to_json(list(c.labels)),
-        "messages_count": c.messages_count,
-        "last_message_at": to_text(c.last_message_at),
-        "activity_at": to_text(c.last_message_at or c.created_at),
-        "created_at": to_text(c.created_at),
-        "updated_at": to_text(c.updated_at),
-        "snoozed_until": to_text(c.snoozed_until),
-        "pending": 0,
-        "synced_at": stamp,
-    }
+def _row(c: Conversation, stamp: str | None) -> tuple[Any, ...]:
+    """The row in ``_COLUMNS`` order."""
+    assignee = c.assignee
+    contact = c.contact
+    last_message_at = to_text(c.last_message_at)
+    created_at = to_text(c.created_at)
+    return (
+        c.id,
+        c.subject,
+        c.status,
+        contact.id,
+        contact.name,
+        contact.email,
+        None if assignee is None else assignee.id,
+        None if assignee is None else assignee.name,
+        to_json(list(c.labels)),
+        c.messages_count,
+        last_message_at,
+        last_message_at or created_at,
+        created_at,
+        to_text(c.updated_at),
+        to_text(c.snoozed_until),
+        0,
+        stamp,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationRows:
+    """A page of conversations as plain values, ready for ``write_conversation_rows``
+    (see ``contacts.ContactRows``)."""
+
+    rows: list[tuple[Any, ...]]  # in _COLUMNS order
+    labels: list[tuple[int, str]]  # (conversation id, label)
+
+
+def conversation_rows(
+    items: Iterable[Conversation], *, synced_at: dt.datetime | None = None
+) -> ConversationRows:
+    stamp = to_text(synced_at or now())
+    page = list(items)
+    return ConversationRows(
+        [_row(c, stamp) for c in page], [(c.id, label) for c in page for label in c.labels]
+    )
 
 
 def upsert_conversations(
@@ -131,25 +157,34 @@ def upsert_conversations(
 ) -> int:
     """Write conversations; rows with a pending local change are skipped unless
     ``overwrite_pending``. Joins the caller's transaction, or makes its own."""
-    page = list(items)
-    if not page:
+    page = conversation_rows(items, synced_at=synced_at)
+    return write_conversation_rows(store, page, overwrite_pending=overwrite_pending)
+
+
+def write_conversation_rows(
+    store: Store, page: ConversationRows, *, overwrite_pending: bool = False
+) -> int:
+    """``upsert_conversations`` of a page made by ``conversation_rows``."""
+    rows, labels = page.rows, page.labels
+    if not rows:
         return 0
-    stamp = to_text(synced_at or now())
     with store.transaction():
         if not overwrite_pending:
-            held = pending_among(store, "conversations", (c.id for c in page))
-            page = [c for c in page if c.id not in held]
-        store.execute(_UPSERT, {"rows": rows_json([_row(c, stamp) for c in page])})
+            held = pending_among(store, "conversations", (r[0] for r in rows))
+            if held:
+                rows = [r for r in rows if r[0] not in held]
+                labels = [pair for pair in labels if pair[0] not in held]
+        write_rows(store, _UPSERT, rows)
         store.execute(
             "DELETE FROM conversation_labels "
             "WHERE conversation_id IN (SELECT value FROM json_each(?))",
-            (ids_json(c.id for c in page),),
+            (ids_json(r[0] for r in rows),),
         )
         store.executemany(
             "INSERT OR IGNORE INTO conversation_labels (conversation_id, label) VALUES (?, ?)",
-            ((c.id, label) for c in page for label in c.labels),
+            labels,
         )
-    return len(page)
+    return len(rows)
 
 
 def remove_conversations_except(store: Store, keep_ids: Iterable[int]) -> int:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, Literal, get_args
 
 from mailtrixy_desktop.api.models import STAGES, Deal, Stage
-from mailtrixy_desktop.store.bulk import rows_json, select_rows
+from mailtrixy_desktop.store.bulk import Upsert, write_rows
 from mailtrixy_desktop.store.database import Queryable, Store
 from mailtrixy_desktop.store.filters import ANY, AssigneeFilter, assignee_clause, where
 from mailtrixy_desktop.store.refs import NamedRef
@@ -85,40 +85,70 @@ _COLUMNS = (
     "synced_at",
 )
 _COMPARED = tuple(c for c in _COLUMNS[1:-2] if c != "notes")
-# One statement per page (see bulk.py); rows as they were are not rewritten. Notes
-# come only with the detail shape: :has_notes says whether this page carries them.
-_UPSERT = f"""
-INSERT INTO deals ({", ".join(_COLUMNS)})
-{select_rows(_COLUMNS)}
+
+
+def _upsert(has_notes: bool) -> Upsert:
+    # See bulk.py; rows as they were are not rewritten. Notes come only with the
+    # detail shape: a page without them keeps the cached ones.
+    notes = "excluded.notes" if has_notes else "deals.notes"
+    changed_notes = "OR deals.notes IS NOT excluded.notes" if has_notes else ""
+    return Upsert.of(
+        "deals",
+        _COLUMNS,
+        f"""
 ON CONFLICT (id) DO UPDATE SET
     {", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:] if c != "notes")},
-    notes = CASE WHEN :has_notes THEN excluded.notes ELSE deals.notes END
+    notes = {notes}
 WHERE deals.pending = 1
     OR ({", ".join(f"deals.{c}" for c in _COMPARED)})
        IS NOT ({", ".join(f"excluded.{c}" for c in _COMPARED)})
-    OR (:has_notes AND deals.notes IS NOT excluded.notes)
-"""
+    {changed_notes}
+""",
+    )
 
 
-def _row(d: Deal, stamp: str | None) -> dict[str, Any]:
-    return {
-        "id": d.id,
-        "title": d.title,
-        "value_units": to_units(d.value),
-        "currency": d.currency,
-        "stage": d.stage,
-        "contact_id": d.contact.id,
-        "contact_name": d.contact.name,
-        "contact_email": d.contact.email,
-        "assignee_id": None if d.assignee is None else d.assignee.id,
-        "assignee_name": None if d.assignee is None else d.assignee.name,
-        "expected_close_date": date_to_text(d.expected_close_date),
-        "notes": d.notes,
-        "created_at": to_text(d.created_at),
-        "updated_at": to_text(d.updated_at),
-        "pending": 0,
-        "synced_at": stamp,
-    }
+_UPSERT = {has_notes: _upsert(has_notes) for has_notes in (False, True)}
+
+
+def _row(d: Deal, stamp: str | None) -> tuple[Any, ...]:
+    """The row in ``_COLUMNS`` order."""
+    assignee = d.assignee
+    contact = d.contact
+    return (
+        d.id,
+        d.title,
+        to_units(d.value),
+        d.currency,
+        d.stage,
+        contact.id,
+        contact.name,
+        contact.email,
+        None if assignee is None else assignee.id,
+        None if assignee is None else assignee.name,
+        date_to_text(d.expected_close_date),
+        d.notes,
+        to_text(d.created_at),
+        to_text(d.updated_at),
+        0,
+        stamp,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DealRows:
+    """A page of deals as plain values, ready for ``write_deal_rows`` (see
+    ``contacts.ContactRows``). Split by shape: only the detail shape carries notes."""
+
+    without_notes: list[tuple[Any, ...]]  # in _COLUMNS order
+    with_notes: list[tuple[Any, ...]]
+
+
+def deal_rows(items: Iterable[Deal], *, synced_at: dt.datetime | None = None) -> DealRows:
+    stamp = to_text(synced_at or now())
+    page = DealRows([], [])
+    for d in items:
+        (page.with_notes if given(d, "notes") else page.without_notes).append(_row(d, stamp))
+    return page
 
 
 def upsert_deals(
@@ -130,19 +160,24 @@ def upsert_deals(
 ) -> int:
     """Write deals; rows with a pending local change are skipped unless
     ``overwrite_pending``. Joins the caller's transaction, or makes its own."""
-    page = list(items)
-    if not page:
+    page = deal_rows(items, synced_at=synced_at)
+    return write_deal_rows(store, page, overwrite_pending=overwrite_pending)
+
+
+def write_deal_rows(store: Store, page: DealRows, *, overwrite_pending: bool = False) -> int:
+    """``upsert_deals`` of a page made by ``deal_rows``."""
+    shapes = {False: page.without_notes, True: page.with_notes}
+    if not any(shapes.values()):
         return 0
-    stamp = to_text(synced_at or now())
     with store.transaction():
         if not overwrite_pending:
-            held = pending_among(store, "deals", (d.id for d in page))
-            page = [d for d in page if d.id not in held]
-        for has_notes in (False, True):
-            rows = [_row(d, stamp) for d in page if given(d, "notes") == has_notes]
-            if rows:
-                store.execute(_UPSERT, {"rows": rows_json(rows), "has_notes": int(has_notes)})
-    return len(page)
+            ids = [r[0] for rows in shapes.values() for r in rows]
+            held = pending_among(store, "deals", ids)
+            if held:
+                shapes = {k: [r for r in rows if r[0] not in held] for k, rows in shapes.items()}
+        for has_notes, rows in shapes.items():
+            write_rows(store, _UPSERT[has_notes], rows)
+    return sum(len(rows) for rows in shapes.values())
 
 
 def remove_deals_except(store: Store, keep_ids: Iterable[int]) -> int:

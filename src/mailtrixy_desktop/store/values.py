@@ -28,9 +28,23 @@ def now() -> dt.datetime:
 def to_text(moment: dt.datetime | None) -> str | None:
     if moment is None:
         return None
-    if moment.tzinfo is None:
+    offset = moment.utcoffset()
+    if offset is None:
         raise ValueError("naive datetimes are ambiguous; pass an aware one")
-    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+    if offset:  # already UTC (what the server sends) needs no conversion
+        moment = moment.astimezone(dt.UTC)
+    # isoformat(timespec="microseconds"), spelled out: a quarter cheaper, and a full
+    # sync formats a quarter of a million of these. %-formatting is the fastest spelling
+    # (an f-string with format specs is slower).
+    return "%04d-%02d-%02dT%02d:%02d:%02d.%06d+00:00" % (  # noqa: UP031
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+        moment.microsecond,
+    )
 
 
 def from_text(text: str | None) -> dt.datetime | None:
@@ -63,8 +77,12 @@ def from_units(units: int) -> Decimal:
     return cents if cents == value else value.normalize()
 
 
+# One encoder: json.dumps with options builds a new one on every call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def to_json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def ids_json(ids: Iterable[int]) -> str:

@@ -5,27 +5,41 @@ rest several at a time; each page is written in its own transaction as it
 arrives, so the UI can paint partial results and a failure loses at most a
 page. Rows the server no longer has are removed only after every page came
 back. An incremental sync asks for ``updated_since`` the newest change seen.
+
+Every store call of a sync runs in one writer thread of its own (``_Writer``),
+in the order it was handed in, never on the event loop: SQLite works without
+the GIL, so pages keep arriving and the UI keeps painting while a page is
+written. Pages may therefore commit in any order; each is still one
+transaction. The first sync of an empty table defers its sort and search
+indexes and builds them once at the end (``store.indexing``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import logging
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from mailtrixy_desktop.api import errors
 from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.api.pagination import Page
 from mailtrixy_desktop.api.retry import RetryPolicy
-from mailtrixy_desktop.store import sync_state
+from mailtrixy_desktop.store import indexing, sync_state
 from mailtrixy_desktop.store.database import Store
 from mailtrixy_desktop.sync.connectivity import Connectivity
 from mailtrixy_desktop.sync.resources import BY_NAME, RESOURCES, SyncedResource
 
 log = logging.getLogger("mailtrixy_desktop.sync.pull")
+
+# Pages read but not yet written, per concurrent request: enough that fetching goes on
+# while a page is written; more only holds more objects for the garbage collector to
+# walk (longer pauses of the event loop) without making the sync faster.
+BACKLOG_PER_REQUEST = 8
 
 # Pages are retried here too: the api layer does not retry a plain 500 or an
 # answer lost mid-way, but re-reading a page is always safe.
@@ -53,13 +67,78 @@ class SyncReport:
         return not self.failed
 
 
+T = TypeVar("T")
 ProgressListener = Callable[[Progress], None]
 ChangeListener = Callable[[set[str]], None]
 
 
-def _updated(item: Any) -> dt.datetime | None:
-    value = getattr(item, "updated_at", None)
-    return value if isinstance(value, dt.datetime) else None
+def _latest(items: Sequence[Any]) -> dt.datetime | None:
+    """The newest ``updated_at`` among the items (None when they have none)."""
+    stamps = [
+        value
+        for item in items
+        if isinstance(value := getattr(item, "updated_at", None), dt.datetime)
+    ]
+    return max(stamps) if stamps else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Digest:
+    """A page as the writer and the bookkeeping need it."""
+
+    payload: Any  # what the resource writes: plain rows, or the models
+    ids: list[int]  # every item's id, the skipped ones' too
+    bad: int
+    latest: dt.datetime | None
+    count: int
+    total: int
+
+
+def _restore_if_deferred(store: Store, table: str) -> None:
+    """In the writer, after ``indexing.defer`` ran there: build the indexes again if it
+    deferred them (it did not if the table had rows)."""
+    if table in store.deferred:
+        indexing.restore(store, table)
+
+
+def _log_failure(job: asyncio.Future[Any]) -> None:
+    if not job.cancelled() and (exc := job.exception()) is not None:
+        log.error("store work of a sync failed", exc_info=exc)
+
+
+class _Writer:
+    """The one thread that runs a sync's store work, a job at a time, in the order
+    the jobs were handed in. A job is a whole synchronous call (a page in its
+    transaction), so no transaction ever spans an ``await``."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mailtrixy-sync-writer")
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """``fn(*args)`` in the writer thread. Cancelling the caller drops a job that
+        has not started yet; one that has started finishes."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, functools.partial(fn, *args))
+
+    def submit(self, fn: Callable[..., T], *args: Any) -> asyncio.Future[T]:
+        """Hand in ``fn(*args)`` without waiting; it runs whatever happens to the caller
+        (await the answer through ``asyncio.shield``)."""
+        return asyncio.wrap_future(self._pool.submit(fn, *args))
+
+    def hand_in(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Hand in ``fn(*args)`` for its effect alone; a failure is logged."""
+        self.submit(fn, *args).add_done_callback(_log_failure)
+
+    async def run_surely(self, fn: Callable[..., T], *args: Any) -> T:
+        """As ``run``, but the job runs even if the caller is cancelled meanwhile."""
+        return await asyncio.shield(self.submit(fn, *args))
+
+    async def close(self) -> None:
+        """Once every job handed in so far has finished, let the thread go."""
+        try:
+            await self.run_surely(lambda: None)
+        finally:
+            self._pool.shutdown(wait=False)
 
 
 class PullEngine:
@@ -96,6 +175,15 @@ class PullEngine:
 
     async def _run(self, names: Iterable[str] | None, *, full: bool) -> SyncReport:
         chosen = [BY_NAME[n] for n in names] if names is not None else list(RESOURCES)
+        writer = _Writer()
+        try:
+            return await self._run_with(writer, chosen, full=full)
+        finally:
+            await writer.close()
+
+    async def _run_with(
+        self, writer: _Writer, chosen: list[SyncedResource], *, full: bool
+    ) -> SyncReport:
         report = SyncReport()
         try:
             scopes = await self._token_scopes()
@@ -104,14 +192,35 @@ class PullEngine:
             self._feed(exc)
             for resource in chosen:
                 report.failed[resource.name] = exc
-                sync_state.record_sync_error(self.store, resource.name, exc.message)
+                await writer.run(
+                    sync_state.record_sync_error, self.store, resource.name, exc.message
+                )
             return report
+        # A resource's last store work (indexes built again, stale rows removed) runs in
+        # the writer while the next resource is already being fetched.
+        tails: list[asyncio.Future[None]] = []
+        try:
+            await self._each(writer, chosen, scopes, report, tails, full=full)
+        finally:
+            await asyncio.gather(*tails)
+        return report
+
+    async def _each(
+        self,
+        writer: _Writer,
+        chosen: list[SyncedResource],
+        scopes: frozenset[str] | None,
+        report: SyncReport,
+        tails: list[asyncio.Future[None]],
+        *,
+        full: bool,
+    ) -> None:
         for resource in chosen:
             if scopes is not None and resource.scope is not None and resource.scope not in scopes:
                 report.skipped[resource.name] = f"The API token has no '{resource.scope}' scope."
                 continue
             try:
-                bad = await self._sync(resource, full=full)
+                bad, tail = await self._sync(writer, resource, full=full)
             except errors.Forbidden as exc:
                 report.skipped[resource.name] = exc.message
             except errors.NotFound as exc:
@@ -120,15 +229,18 @@ class PullEngine:
                 log.info("%s: %s", resource.name, exc.message)
             except errors.ApiError as exc:
                 report.failed[resource.name] = exc
-                sync_state.record_sync_error(self.store, resource.name, exc.message)
+                await writer.run(
+                    sync_state.record_sync_error, self.store, resource.name, exc.message
+                )
                 self._feed(exc)
                 if isinstance(exc, errors.Unauthenticated | errors.NetworkError):
                     break  # every other resource would fail the same way
             else:
+                if tail is not None:
+                    tails.append(tail)
                 report.synced.append(resource.name)
                 if bad:
                     report.bad_items[resource.name] = bad
-        return report
 
     async def _token_scopes(self) -> frozenset[str] | None:
         if self._scopes is None:
@@ -141,72 +253,134 @@ class PullEngine:
         return self._scopes
 
     # ------------------------------------------------------------ one resource
-    async def _sync(self, resource: SyncedResource, *, full: bool) -> int:
+    async def _sync(
+        self, writer: _Writer, resource: SyncedResource, *, full: bool
+    ) -> tuple[int, asyncio.Future[None] | None]:
+        """Fetch and write one resource: how many items were bad, and what finishes
+        when its last store work is done and the change has been announced (None
+        when that has already happened)."""
         started = dt.datetime.now(dt.UTC)
         if resource.fetch_all is not None:
             items = await self._with_retry(resource.fetch_all, self.client)
-            with self.store.transaction():
-                resource.write(self.store, items)
-                resource.remove_except(self.store, (i.id for i in items))
-                sync_state.record_full_sync(
-                    self.store, resource.name, finished_at=started, cursor=None
-                )
+
+            def write_all() -> None:
+                with self.store.transaction():
+                    resource.write(self.store, items)
+                    resource.remove_except(self.store, (i.id for i in items))
+                    sync_state.record_full_sync(
+                        self.store, resource.name, finished_at=started, cursor=None
+                    )
+
+            await writer.run(write_all)
             self._emit(Progress(resource.name, len(items), len(items)))
             self._changed({resource.name})
-            return 0
-        since = None if full else sync_state.sync_state(self.store, resource.name).cursor
-        seen, newest, bad = await self._pages(resource, since)
-        with self.store.transaction():
-            if since is None:
-                resource.remove_except(self.store, seen)
-                sync_state.record_full_sync(
-                    self.store, resource.name, finished_at=started, cursor=newest
-                )
-            elif newest is not None:
-                sync_state.record_incremental_sync(self.store, resource.name, cursor=newest)
-        self._changed({resource.name})
-        return bad
+            return 0, None
+        since = None
+        if not full:
+            state = await writer.run(sync_state.sync_state, self.store, resource.name)
+            since = state.cursor
+        seen, newest, bad = await self._pages(writer, resource, since)
+
+        def finish() -> None:
+            with self.store.transaction():
+                if since is None:
+                    resource.remove_except(self.store, seen)
+                    sync_state.record_full_sync(
+                        self.store, resource.name, finished_at=started, cursor=newest
+                    )
+                elif newest is not None:
+                    sync_state.record_incremental_sync(self.store, resource.name, cursor=newest)
+
+        finishing = writer.submit(finish)  # after the indexes, if any were deferred
+
+        async def tail() -> None:
+            await asyncio.shield(finishing)
+            self._changed({resource.name})
+
+        return bad, asyncio.ensure_future(tail())
 
     async def _pages(
-        self, resource: SyncedResource, since: dt.datetime | None
+        self, writer: _Writer, resource: SyncedResource, since: dt.datetime | None
     ) -> tuple[set[int], dt.datetime | None, int]:
         assert resource.fetch_page is not None
         fetch = resource.fetch_page
         seen: set[int] = set()
-        newest: list[dt.datetime] = []
+        # The newest change so far, not every one: 100,000 datetimes (each with its own
+        # tzinfo object) would make every full garbage collection of the sync dearer.
+        newest: dt.datetime | None = None
         bad = 0
         done = 0
 
-        def absorb(page: Page[Any]) -> None:
-            nonlocal bad, done
-            resource.write(self.store, page.items)  # one transaction per page
-            seen.update(item.id for item in page.items)
-            # A malformed item is reported and skipped, but it still exists on the
-            # server: keep its cached row rather than deleting it at the end.
-            seen.update(s.item_id for s in page.skipped if s.item_id is not None)
-            bad += len(page.skipped)
-            newest.extend(u for item in page.items if (u := _updated(item)) is not None)
-            done += len(page.items) + len(page.skipped)
-            self._emit(Progress(resource.name, done, page.meta.total))
+        write = resource.write_rows or resource.write
+        to_rows = resource.to_rows
+
+        def digest(page: Page[Any]) -> _Digest:
+            # On the loop, as the page arrives; the models are dropped right after, so
+            # only plain values wait for the writer (see SyncedResource.to_rows).
+            items = page.items
+            return _Digest(
+                to_rows(items) if to_rows is not None else items,
+                # A malformed item is reported and skipped, but it still exists on the
+                # server: keep its cached row rather than deleting it at the end.
+                [i.id for i in items] + [s.item_id for s in page.skipped if s.item_id is not None],
+                len(page.skipped),
+                _latest(items),
+                len(items) + len(page.skipped),
+                page.meta.total,
+            )
+
+        async def absorb(page: _Digest) -> None:
+            nonlocal bad, done, newest
+            # One transaction per page, in the writer thread; the loop goes on meanwhile.
+            await writer.run(write, self.store, page.payload)
+            seen.update(page.ids)
+            bad += page.bad
+            if page.latest is not None and (newest is None or page.latest > newest):
+                newest = page.latest
+            done += page.count
+            self._emit(Progress(resource.name, done, page.total))
 
         first = await self._with_retry(fetch, self.client, 1, since)
-        absorb(first)
-        semaphore = asyncio.Semaphore(self.concurrency)
-
-        async def one(number: int) -> None:
-            async with semaphore:
-                absorb(await self._with_retry(fetch, self.client, number, since))
-
-        remaining = range(2, first.meta.last_page + 1)
-        tasks = [asyncio.ensure_future(one(n)) for n in remaining]
+        last_page = first.meta.last_page
+        table = resource.table if since is None and last_page > 1 else None
+        if table is not None:
+            # A first sync of an empty table: indexes once at the end, not row by row.
+            # Not awaited: the pages queue behind it in the writer.
+            writer.hand_in(indexing.defer, self.store, table)
         try:
-            await asyncio.gather(*tasks)
-        except BaseException:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            raise
-        return seen, max(newest, default=None), bad
+            # At most ``concurrency`` requests in flight, and at most BACKLOG_PER_REQUEST
+            # times that many pages read but not yet written: memory stays flat when
+            # the disk is slower than the network. A few workers take the page numbers
+            # in turn (not a task per page: fewer objects for the garbage collector to
+            # walk, and no burst of task creation on the loop).
+            fetching = asyncio.Semaphore(self.concurrency)
+            numbers = iter(range(2, last_page + 1))
+
+            async def worker() -> None:
+                for number in numbers:  # shared: each page is taken once
+                    async with fetching:
+                        fetched = await self._with_retry(fetch, self.client, number, since)
+                    page = digest(fetched)
+                    del fetched  # the models: only the digest waits for the writer
+                    await absorb(page)
+
+            workers = min(self.concurrency * BACKLOG_PER_REQUEST, last_page - 1)
+            tasks = [asyncio.ensure_future(absorb(digest(first)))]
+            del first
+            tasks += [asyncio.ensure_future(worker()) for _ in range(workers)]
+            try:
+                await asyncio.gather(*tasks)
+            except BaseException:
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+                raise
+        finally:
+            if table is not None:
+                # Whether the sync worked or not; a crash before it is repaired on open.
+                # Not awaited either: what comes next queues behind it.
+                writer.hand_in(_restore_if_deferred, self.store, table)
+        return seen, newest, bad
 
     async def _with_retry(self, fn: Callable[..., Any], *args: Any) -> Any:
         attempt = 0

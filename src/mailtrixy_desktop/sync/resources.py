@@ -27,6 +27,8 @@ FetchPage = Callable[[MailTrixyClient, int, dt.datetime | None], Awaitable[Page[
 FetchAll = Callable[[MailTrixyClient], Awaitable[Sequence[Any]]]
 Write = Callable[[Store, Iterable[Any]], int]
 RemoveExcept = Callable[[Store, Iterable[int]], int]
+ToRows = Callable[[Sequence[Any]], Any]
+WriteRows = Callable[[Store, Any], int]
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,15 @@ class SyncedResource:
     remove_except: RemoveExcept
     fetch_page: FetchPage | None = None  # paginated lists (support updated_since)
     fetch_all: FetchAll | None = None  # small unpaginated lists, always fetched whole
+    # The store table whose sort and search indexes a first sync may defer to its end
+    # (see store.indexing): the big ones.
+    table: str | None = None
+    # The big ones also split writing a page in two: ``to_rows`` turns the models into
+    # plain values where the page arrives, so the models go at once, and
+    # ``write_rows`` writes those (in the sync's writer thread). Others are written
+    # from the models with ``write``.
+    to_rows: ToRows | None = None
+    write_rows: WriteRows | None = None
 
     @property
     def paginated(self) -> bool:
@@ -110,6 +121,9 @@ RESOURCES: tuple[SyncedResource, ...] = (
         contacts.upsert_contacts,
         contacts.remove_contacts_except,
         fetch_page=_contacts,
+        table="contacts",
+        to_rows=contacts.contact_rows,
+        write_rows=contacts.write_contact_rows,
     ),
     SyncedResource(
         "conversations",
@@ -117,9 +131,19 @@ RESOURCES: tuple[SyncedResource, ...] = (
         conversations.upsert_conversations,
         conversations.remove_conversations_except,
         fetch_page=_conversations,
+        table="conversations",
+        to_rows=conversations.conversation_rows,
+        write_rows=conversations.write_conversation_rows,
     ),
     SyncedResource(
-        "deals", "deals", deals.upsert_deals, deals.remove_deals_except, fetch_page=_deals
+        "deals",
+        "deals",
+        deals.upsert_deals,
+        deals.remove_deals_except,
+        fetch_page=_deals,
+        table="deals",
+        to_rows=deals.deal_rows,
+        write_rows=deals.write_deal_rows,
     ),
     SyncedResource(
         "campaigns",
