@@ -508,6 +508,36 @@ async def test_a_reply_is_held_when_the_customer_wrote_again(
     assert count_body(api, conversation["id"], token) == 1
 
 
+async def test_a_customer_message_between_two_queued_replies_holds_the_second(
+    api: Api, admin: Admin, store: Store, engine: OutboxEngine
+) -> None:
+    """The engine remembers how far it has read a thread; what comes after is still read."""
+    conversation = new_conversation(api, admin)
+    cache_conversation(store, conversation)
+    tokens = [f"between-{i}-{uuid.uuid4().hex}" for i in range(3)]
+
+    def reply(token: str) -> Operation:
+        return change(
+            store,
+            kind="conversation.reply",
+            target_type="conversation",
+            target_id=conversation["id"],
+            payload={"body_html": f"<p>{token}</p>"},
+            context=reply_context(conversation),
+        )
+
+    first, second = reply(tokens[0]), reply(tokens[1])
+    assert await engine.drain() == 2  # the second is checked against the first: not held
+    admin.simulate("inbound_message", conversation_id=conversation["id"])
+    third = reply(tokens[2])
+    await engine.drain()
+    assert [state_of(store, op) for op in (first, second)] == [OpState.DONE] * 2
+    held = op_now(store, third)
+    assert held.state is OpState.HELD
+    assert "customer wrote again" in (held.last_error or "")
+    assert count_body(api, conversation["id"], tokens[2]) == 0
+
+
 # ---------------------------------------------------------------- auth, limits, 5xx
 async def test_a_rejected_token_stops_the_engine_and_keeps_the_queue(
     sandbox: SandboxProcess, api: Api, store: Store, client: MailTrixyClient

@@ -278,7 +278,18 @@ _OUTBOX = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_TABLES, _SEARCH, _OUTBOX)
+# "Is anything older still open on this target?" is asked for every operation that
+# goes; by target alone it walked every finished operation on that target, so a
+# thousand replies to one thread drained in quadratic time.
+_OUTBOX_OPEN_BY_TARGET = Migration(
+    "the outbox indexed by target and state",
+    (
+        "DROP INDEX outbox_by_target",
+        "CREATE INDEX outbox_by_target ON outbox (target_type, target_id, state, id)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_TABLES, _SEARCH, _OUTBOX, _OUTBOX_OPEN_BY_TARGET)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

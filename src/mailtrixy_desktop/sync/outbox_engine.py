@@ -93,6 +93,11 @@ class OutboxEngine:
         self._task: asyncio.Task[None] | None = None
         self._auth_failed = False
         self._in_flight: dict[int, int] = {}  # op id -> 409s met with its key
+        # conversation id -> (last message id, messages before it and it) of a scan that
+        # found no customer message: the next check of that thread reads only what came
+        # after, so a thousand replies queued to one thread cost one page each, not a
+        # rescan of a growing thread.
+        self._scanned: dict[int, tuple[int, int]] = {}
         self.on_auth_required: Callable[[], None] | None = None
         if connectivity is not None:
             self._last_state = connectivity.state
@@ -329,20 +334,30 @@ class OutboxEngine:
         """
         last_seen = context.get("last_message_id")
         seen_id = last_seen if isinstance(last_seen, int) else None
-        seen_count = int(context.get("messages_count", 0))
-        page = 1 if seen_id is not None else seen_count // MAX_PER_PAGE + 1
+        start = int(context.get("messages_count", 0))
+        if seen_id is not None:
+            start = 0  # the count may be newer than the thread the writer saw: go by id
+        scanned = self._scanned.get(conversation_id)
+        if scanned is not None and (seen_id is None or scanned[0] >= seen_id):
+            # Everything up to that message was looked at and none was the customer's.
+            seen_id, start = scanned[0], scanned[1]
+        page = start // MAX_PER_PAGE + 1
         index = (page - 1) * MAX_PER_PAGE
+        last: tuple[int, int] | None = None
         try:
             while True:
                 found = await self.client.conversations.messages(
                     conversation_id, page=page, per_page=MAX_PER_PAGE
                 )
                 for message in found.items:
-                    new = index >= seen_count if seen_id is None else message.id > seen_id
+                    new = index >= start and (seen_id is None or message.id > seen_id)
                     if new and message.direction == "inbound":
                         return True
                     index += 1
+                    last = (message.id, index)
                 if not found.has_more or not found.items:
+                    if last is not None:
+                        self._scanned[conversation_id] = last
                     return False
                 page += 1
         except errors.ApiError:

@@ -39,7 +39,7 @@ log = logging.getLogger("mailtrixy_desktop.sync.pull")
 # Pages read but not yet written, per concurrent request: enough that fetching goes on
 # while a page is written; more only holds more objects for the garbage collector to
 # walk (longer pauses of the event loop) without making the sync faster.
-BACKLOG_PER_REQUEST = 8
+BACKLOG_PER_REQUEST = 2
 
 # Pages are retried here too: the api layer does not retry a plain 500 or an
 # answer lost mid-way, but re-reading a page is always safe.
