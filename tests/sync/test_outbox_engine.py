@@ -349,6 +349,9 @@ async def test_a_refused_change_needs_attention_and_holds_back_only_its_target(
     assert refused.state is OpState.NEEDS_ATTENTION
     assert refused.last_error is not None
     assert "email" in refused.last_error.lower()
+    # The form that made the change can show the server's words beside the field.
+    assert refused.result is not None
+    assert list(refused.result["field_errors"]) == ["email"]
     # Rolled back to the server's version, no longer pending.
     row = contacts.contacts_by_id(store, [alice["id"]])[alice["id"]]
     assert (row.email, row.pending) == (alice["email"], False)

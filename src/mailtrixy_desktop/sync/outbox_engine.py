@@ -266,7 +266,18 @@ class OutboxEngine:
     async def _refuse(self, op: Operation, error: errors.ApiError) -> None:
         """Needs attention: the person sees why; the cache goes back to the server's truth."""
         await self._roll_back(op)
-        self._settle(op, OpState.NEEDS_ATTENTION, describe_refusal(error))
+        # Field errors stay structured so the form that made the change can put each
+        # message beside its field.
+        fields = getattr(error, "field_errors", None)
+        outbox_store.set_state(
+            self.store,
+            op.id,
+            OpState.NEEDS_ATTENTION,
+            error=describe_refusal(error),
+            count_attempt=True,
+            result={"field_errors": {k: list(v) for k, v in fields.items()}} if fields else None,
+        )
+        self._changed(op)
 
     async def _roll_back(self, op: Operation) -> None:
         target = TARGETS.get(op.target_type)
