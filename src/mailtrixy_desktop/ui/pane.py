@@ -1,0 +1,66 @@
+"""What every pane of the main window is: a widget over one workspace.
+
+The main window builds each pane with a ``PaneContext`` and only ever calls the
+methods below, so a pane is free in how it lays itself out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QWidget
+
+from mailtrixy_desktop.services.workspace import Workspace
+from mailtrixy_desktop.ui.async_bridge import ChangeBridge
+
+
+@dataclass
+class PaneContext:
+    workspace: Workspace
+    changes: ChangeBridge  # .changed(frozenset[str]) after every applied change or sync step
+    settings: QSettings  # this workspace's settings; panes write under "panes/<objectName>/"
+    notify: Callable[[str], None]  # one sentence in the status bar (never a modal dialog)
+    refresh: Callable[[Iterable[str]], None]  # ask for a sync of these resources now (F5)
+
+
+class Pane(QWidget):
+    """Subclasses set the class attributes and override what they support."""
+
+    title: ClassVar[str] = ""
+    icon_name: ClassVar[str] = ""  # a file in ui/icons/ without ".svg"
+    resources: ClassVar[tuple[str, ...]] = ()  # what F5 refreshes (sync resource names)
+
+    badgeChanged = Signal()  # the sidebar asks badge() again
+
+    def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.context.workspace
+
+    def badge(self) -> int | None:
+        """A count for the sidebar (open conversations, queued operations), or None."""
+        return None
+
+    def activate(self) -> None:
+        """The pane became the visible one."""
+
+    def focus_search(self) -> None:
+        """Ctrl+F."""
+
+    def new_item(self) -> None:
+        """Ctrl+N."""
+
+    def save_state(self) -> None:
+        """Keep splitter positions, column widths… in ``context.settings``."""
+
+    def restore_state(self) -> None:
+        """Put back what ``save_state`` kept."""
+
+    def settings_key(self, name: str) -> str:
+        return f"panes/{self.objectName()}/{name}"

@@ -1,0 +1,47 @@
+"""Qt tests: a qasync loop over pytest-qt's QApplication, and async waiting.
+
+DESIGN.md, "Testing async Qt code": httpx needs a running asyncio loop, so a test
+runs its scenario as a coroutine with ``run(loop, scenario())`` and waits inside
+it with ``await until(condition)``; never a fixed sleep.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Coroutine, Iterator
+from typing import Any, TypeVar
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from mailtrixy_desktop.ui import async_bridge
+
+T = TypeVar("T")
+
+
+@pytest.fixture
+def loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    event_loop = async_bridge.install_loop(qapp)
+    yield event_loop
+    event_loop.run_until_complete(async_bridge.cancel_all())
+    event_loop.close()
+    asyncio.set_event_loop(None)
+
+
+def run(loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, T], timeout: float = 60) -> T:
+    return loop.run_until_complete(asyncio.wait_for(coro, timeout))
+
+
+async def until(
+    condition: Callable[[], Any], *, timeout: float = 15.0, what: str = "the condition"
+) -> Any:
+    """Poll ``condition`` (letting Qt and asyncio run) until it is truthy or time is up."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        await asyncio.sleep(0.01)
