@@ -34,14 +34,14 @@ def run(loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, T], timeout: 
 
 
 async def until(
-    condition: Callable[[], Any], *, timeout: float = 15.0, what: str = "the condition"
+    condition: Callable[[], Any], *, within: float = 15.0, what: str = "the condition"
 ) -> Any:
     """Poll ``condition`` (letting Qt and asyncio run) until it is truthy or time is up."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + within
     while True:
         value = condition()
         if value:
             return value
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+            raise AssertionError(f"timed out after {within} s waiting for {what}")
         await asyncio.sleep(0.01)
