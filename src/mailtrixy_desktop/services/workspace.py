@@ -23,6 +23,7 @@ from mailtrixy_desktop.store.outbox import Operation, OpState
 from mailtrixy_desktop.sync.connectivity import Connectivity
 from mailtrixy_desktop.sync.outbox_engine import OutboxEngine
 from mailtrixy_desktop.sync.pull import PullEngine
+from mailtrixy_desktop.sync.scheduler import SyncScheduler
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Workspace:
         self.connectivity = Connectivity(self.client.team.me)
         self.outbox = OutboxEngine(self.client, self.store, connectivity=self.connectivity)
         self.pull = PullEngine(self.client, self.store, connectivity=self.connectivity)
+        self.sync = SyncScheduler(self.pull, self.connectivity)
         self.commands = Commands(self.store, self.changes, self.outbox.wake)
         self.contacts = ContactsService(self.commands)
         self.deals = DealsService(self.commands)
@@ -45,10 +47,14 @@ class Workspace:
         self.outbox.on_change(self.changes.publish)
         self.pull.on_change(self.changes.publish)
 
-    def start(self) -> None:
+    def start(self, *, sync: bool = True) -> None:
+        """Start sending the outbox and (unless told not to) pulling on a schedule."""
         self.outbox.start()
+        if sync:
+            self.sync.start()
 
     async def close(self) -> None:
+        await self.sync.stop()
         await self.outbox.stop()
         await self.connectivity.close()
 

@@ -27,7 +27,7 @@ _tasks: set[asyncio.Task[Any]] = set()
 
 def install_loop(app: QApplication) -> asyncio.AbstractEventLoop:
     """Make a qasync loop over ``app`` the current asyncio loop."""
-    loop = qasync.QEventLoop(app)
+    loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     return loop
 
