@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mailtrixy_desktop.api.client import MailTrixyClient
-from mailtrixy_desktop.api.models import CreatedWebhook, Group, Tag, TagFields
+from mailtrixy_desktop.api.models import CreatedWebhook, Group, GroupFields, Tag, TagFields
 from mailtrixy_desktop.services.commands import Commands
+from mailtrixy_desktop.store import contact_lists, tags_groups
 from mailtrixy_desktop.store import contacts as contact_store
-from mailtrixy_desktop.store import tags_groups
 from mailtrixy_desktop.store import webhooks as webhook_store
 from mailtrixy_desktop.store.tags_groups import GroupRow, TagRow
 from mailtrixy_desktop.store.webhooks import WebhookRow
@@ -88,6 +88,33 @@ class AdminService:
         self._c.announce("groups")
         return temp
 
+    def update_group(self, group_id: int, changes: GroupFields) -> None:
+        current = next((g for g in self.groups() if g.id == group_id), None)
+        if current is None:
+            raise KeyError(group_id)
+        model = Group(
+            id=group_id,
+            name=changes.get("name", current.name),
+            description=changes.get("description", current.description),
+            members_count=current.members_count,
+            created_at=current.created_at,
+        )
+        with self._c.store.transaction():
+            tags_groups.upsert_groups(self._c.store, [model], overwrite_pending=True)
+            tags_groups.set_groups_pending(self._c.store, [group_id])
+            self._c.queue(
+                kind="group.update",
+                target_type="group",
+                target_id=group_id,
+                payload=dict(changes),
+            )
+        # Contacts show their groups by name.
+        self._c.announce("groups", "contacts")
+
+    def group_member_ids(self, group_id: int) -> list[int]:
+        """The cached members of a group, by name: ids only, rows are read per window."""
+        return contact_lists.contact_ids(self._c.store, group_id=group_id)
+
     def delete_group(self, group_id: int) -> None:
         with self._c.store.transaction():
             tags_groups.delete_groups(self._c.store, [group_id])
@@ -101,7 +128,9 @@ class AdminService:
 
     def add_members(self, group_id: int, contact_ids: Sequence[int]) -> None:
         with self._c.store.transaction():
-            contact_store.add_group_members(self._c.store, group_id, contact_ids)
+            added = contact_store.add_group_members(self._c.store, group_id, contact_ids)
+            # The server's count moves with the cache until the next sync brings it.
+            tags_groups.adjust_members_count(self._c.store, group_id, added)
             self._c.queue(
                 kind="group.add_members",
                 target_type="group",
@@ -112,7 +141,8 @@ class AdminService:
 
     def remove_members(self, group_id: int, contact_ids: Sequence[int]) -> None:
         with self._c.store.transaction():
-            contact_store.remove_group_members(self._c.store, group_id, contact_ids)
+            removed = contact_store.remove_group_members(self._c.store, group_id, contact_ids)
+            tags_groups.adjust_members_count(self._c.store, group_id, -removed)
             self._c.queue(
                 kind="group.remove_members",
                 target_type="group",

@@ -127,6 +127,15 @@ def set_groups_pending(store: Store, ids: Iterable[int], pending: bool = True) -
     return set_pending(store, "contact_groups", ids, pending)
 
 
+def adjust_members_count(store: Store, group_id: int, delta: int) -> None:
+    """An optimistic change to the server's member count (members added or removed here)."""
+    if delta:
+        store.execute(
+            "UPDATE contact_groups SET members_count = max(0, members_count + ?) WHERE id = ?",
+            (delta, group_id),
+        )
+
+
 # -- reads ----------------------------------------------------------------------
 
 
@@ -157,4 +166,28 @@ def groups(store: Queryable) -> list[GroupRow]:
                           GROUP BY group_id) AS n ON n.group_id = g.id
                ORDER BY g.name COLLATE NOCASE, g.id"""
         )
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class TagChoice:
+    id: int
+    name: str
+    color: str | None
+
+
+def tag_choices(store: Queryable) -> list[TagChoice]:
+    """Tags by name with their colours, without the counts: what pickers, filters and
+    chip painting need, at the cost of one small table read."""
+    return [
+        TagChoice(r[0], r[1], r[2])
+        for r in store.all("SELECT id, name, color FROM tags ORDER BY name COLLATE NOCASE, id")
+    ]
+
+
+def group_choices(store: Queryable) -> list[tuple[int, str]]:
+    """(id, name) of every group by name, without the member counts."""
+    return [
+        (int(r[0]), str(r[1]))
+        for r in store.all("SELECT id, name FROM contact_groups ORDER BY name COLLATE NOCASE, id")
     ]
