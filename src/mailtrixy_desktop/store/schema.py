@@ -289,7 +289,48 @@ _OUTBOX_OPEN_BY_TARGET = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_TABLES, _SEARCH, _OUTBOX, _OUTBOX_OPEN_BY_TARGET)
+# CSV imports as resumable jobs (store/contact_imports.py): one row per line of the
+# file with its own state and idempotency key, so a restart resumes where it was.
+_CONTACT_IMPORTS = Migration(
+    "contact import jobs and their rows",
+    (
+        """CREATE TABLE import_jobs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            file_name TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN
+                ('ready', 'running', 'interrupted', 'cancelled', 'finished')),
+            policy TEXT NOT NULL CHECK (policy IN ('update', 'skip')),
+            options TEXT NOT NULL DEFAULT '{}',
+            total INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            finished_at TEXT)""",
+        """CREATE TABLE import_rows (
+            job_id INTEGER NOT NULL REFERENCES import_jobs (id) ON DELETE CASCADE,
+            line INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN
+                ('pending', 'sending', 'done', 'skipped', 'failed')),
+            action TEXT,
+            email TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            raw TEXT NOT NULL,
+            target_id INTEGER,
+            server_id INTEGER,
+            reason TEXT,
+            idempotency_key TEXT NOT NULL,
+            PRIMARY KEY (job_id, line)) WITHOUT ROWID""",
+        "CREATE INDEX import_rows_by_state ON import_rows (job_id, state, line)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _TABLES,
+    _SEARCH,
+    _OUTBOX,
+    _OUTBOX_OPEN_BY_TARGET,
+    _CONTACT_IMPORTS,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
