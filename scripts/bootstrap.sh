@@ -13,9 +13,12 @@ say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 # Qt's libraries need these even offscreen; the xcb ones are for a real window.
 QT_CORE_PKGS="libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0t64|libglib2.0-0"
 QT_XCB_PKGS="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libxkbcommon-x11-0 libx11-xcb1"
+# The tests exercise the real Secret Service keyring: gnome-keyring on a private
+# D-Bus session bus (dbus-run-session; in "dbus" before Debian 12 split it out).
+KEYRING_PKGS="gnome-keyring dbus-daemon|dbus"
 case "$PROFILE" in
   demo) WANTED="$QT_CORE_PKGS $QT_XCB_PKGS" ;;
-  test) WANTED="$QT_CORE_PKGS $QT_XCB_PKGS xvfb xauth" ;;
+  test) WANTED="$QT_CORE_PKGS $QT_XCB_PKGS xvfb xauth $KEYRING_PKGS" ;;
   *) echo "bootstrap: unknown profile $PROFILE" >&2; exit 2 ;;
 esac
 

@@ -21,3 +21,12 @@ def user_data_dir() -> Path:
 def demo_sandbox_dir() -> Path:
     """The demo workspace's server-side data, kept between runs."""
     return user_data_dir() / "demo-sandbox"
+
+
+def user_config_dir() -> Path:
+    """Settings and the list of workspaces (never a token: those are in the keyring)."""
+    return Path(dirs().user_config_dir)
+
+
+def workspaces_file() -> Path:
+    return user_config_dir() / "workspaces.json"
