@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import signal
-import sys
-import threading
+import shutil
 
 from mailtrixy_desktop import __version__
 from mailtrixy_desktop.app import demo, paths
@@ -31,38 +29,52 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if not args.demo:
-        print(
-            "mailtrixy-desktop: the main window is not built yet; run with --demo to start "
-            "the demo workspace's server.",
-            file=sys.stderr,
-        )
-        return 2
+    if args.demo:
+        return run_demo(fresh=args.fresh)
+    from mailtrixy_desktop.app import startup
+
+    return startup.run_signed_in()
+
+
+def run_demo(*, fresh: bool = False) -> int:
+    """The demo workspace: its sandbox as a child process, the window over it."""
+    from mailtrixy_desktop.app import single_instance
+    from mailtrixy_desktop.app.runner import AppSession, prepare_qt, run_session
+
+    app, _loop = prepare_qt()
+    data_dir = paths.user_data_dir() / "workspaces" / "demo"
+    if single_instance.ask_running_instance(data_dir):
+        print("MailTrixy Desktop is already running the demo workspace; brought it to the front.")
+        return 0
     print(
         "Starting the demo workspace (first start seeds it; this takes a few seconds)…", flush=True
     )
-    sandbox = demo.start_demo_sandbox(fresh=args.fresh)
-    stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
+    if fresh and data_dir.exists():
+        shutil.rmtree(data_dir)  # the cache of the old demo data would not match the new seed
+    sandbox = demo.start_demo_sandbox(fresh=fresh)
     try:
         print(
             f"Demo workspace running at {sandbox.url} (data in {paths.demo_sandbox_dir()}).\n"
             f"  API:   {sandbox.api_url}\n"
             f"  Token: {sandbox.token}\n"
-            f"  Docs:  {sandbox.url}/docs\n"
-            "The desktop window arrives with the app issue; until then this runs the demo "
-            "server only. Press Ctrl+C to stop.",
+            f"  Docs:  {sandbox.url}/docs",
             flush=True,
         )
-        while not stop.wait(0.5):
-            if not sandbox.running:
-                print(
-                    "The demo server stopped unexpectedly:\n" + "\n".join(sandbox.stderr_tail),
-                    file=sys.stderr,
-                )
-                return 1
+        session = AppSession(sandbox.url, sandbox.token, data_dir, title="MailTrixy Desktop — Demo")
+
+        def activate() -> None:
+            if session.window is not None:
+                session.window.showNormal()
+                session.window.raise_()
+                session.window.activateWindow()
+
+        server = single_instance.InstanceServer(data_dir, activate)
+        try:
+            code = run_session(session)
+        finally:
+            server.close()
     finally:
         sandbox.stop()
-    print("Demo workspace stopped.")
-    return 0
+    del app
+    print("Demo workspace stopped.", flush=True)
+    return code

@@ -1,0 +1,157 @@
+"""The whole app in this process, against one server: the in-process entry point.
+
+``AppSession`` is what the command line, the demo mode and the end-to-end tests
+all use::
+
+    session = AppSession(url, token, data_dir)
+    window = await session.start()      # paints from the cache, then syncs
+    ...                                  # drive window's widgets by objectName
+    await session.close()                # saves window state, stops the engines
+
+It must run on a qasync loop over a ``QApplication`` (``prepare_qt()`` makes both;
+tests use their ``loop`` fixture). ``run_session`` is the blocking form for a
+real start: it returns when the last window closes or on SIGINT/SIGTERM.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import logging.handlers
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from mailtrixy_desktop import __version__
+from mailtrixy_desktop.api.client import MailTrixyClient
+from mailtrixy_desktop.services.workspace import Workspace
+from mailtrixy_desktop.store.database import Store
+from mailtrixy_desktop.ui import async_bridge, icons, theme
+from mailtrixy_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger("mailtrixy_desktop.app")
+
+CACHE_FILE = "workspace.sqlite3"
+SETTINGS_FILE = "settings.ini"
+
+
+def prepare_qt(argv: list[str] | None = None) -> tuple[QApplication, asyncio.AbstractEventLoop]:
+    """The QApplication (made once), its look, and a qasync loop over it."""
+    QCoreApplication.setOrganizationName("MailTrixy")
+    QCoreApplication.setApplicationName("MailTrixy Desktop")
+    QCoreApplication.setApplicationVersion(__version__)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setDesktopFileName("mailtrixy-desktop")
+    # Closing the window ends a session, not the loop: run_session decides when to stop.
+    app.setQuitOnLastWindowClosed(False)
+    app.setWindowIcon(icons.app_icon())
+    theme.follow_system(app)
+    return app, async_bridge.install_loop(app)
+
+
+def log_to(directory: Path) -> logging.Handler:
+    """A rotating log file for the app's own loggers (never a token: see api/session)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        directory / "mailtrixy-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    for name in ("mailtrixy_desktop", "httpx"):
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        if logger.level == logging.NOTSET or logger.level > logging.INFO:
+            logger.setLevel(logging.INFO)
+    return handler
+
+
+class AppSession:
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        data_dir: Path,
+        *,
+        title: str = "MailTrixy Desktop",
+        client: MailTrixyClient | None = None,
+    ) -> None:
+        self.url = url
+        self._token = token
+        self.data_dir = Path(data_dir)
+        self.title = title
+        self._client = client
+        self.workspace: Workspace | None = None
+        self.window: MainWindow | None = None
+        self._log_handler: logging.Handler | None = None
+
+    def __repr__(self) -> str:  # the token stays out of every repr
+        return f"AppSession(url={self.url!r}, data_dir={str(self.data_dir)!r})"
+
+    @property
+    def settings(self) -> QSettings:
+        return QSettings(str(self.data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+    async def start(self, *, show: bool = True, sync: bool = True) -> MainWindow:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self._log_handler = log_to(self.data_dir / "logs")
+        client = self._client or MailTrixyClient(self.url, self._token)
+        self._token = ""  # the client holds it from here on; nothing else needs it
+        store = Store.open(self.data_dir / CACHE_FILE)
+        self.workspace = Workspace(client, store)
+        self.window = MainWindow(self.workspace, self.settings, title=self.title)
+        if show:
+            self.window.show()
+        self.workspace.start(sync=sync)
+        log.info("workspace %s opened", self.url)
+        return self.window
+
+    async def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.workspace is not None:
+            workspace, self.workspace = self.workspace, None
+            await workspace.close()
+            await workspace.client.aclose()
+            workspace.store.close()
+        await async_bridge.cancel_all()
+        if self._log_handler is not None:
+            for name in ("mailtrixy_desktop", "httpx"):
+                logging.getLogger(name).removeHandler(self._log_handler)
+            self._log_handler.close()
+            self._log_handler = None
+
+
+def run_session(session: AppSession) -> int:
+    """Start ``session`` on a new qasync loop and block until the app quits."""
+    app, loop = prepare_qt()
+    quitting = asyncio.Event()
+    app.lastWindowClosed.connect(quitting.set)
+    app.aboutToQuit.connect(quitting.set)
+
+    def on_signal(*_: object) -> None:
+        loop.call_soon_threadsafe(quitting.set)
+
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    # Python runs signal handlers only between bytecodes; a light timer gives it turns
+    # while Qt waits for events.
+    ticker = QTimer(interval=250)
+    ticker.timeout.connect(lambda: None)
+    ticker.start()
+
+    async def main() -> None:
+        await session.start()
+        await quitting.wait()
+        await session.close()
+
+    try:
+        loop.run_until_complete(main())
+    finally:
+        ticker.stop()
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    return 0

@@ -1,0 +1,144 @@
+"""The status bar: connection, sync progress and last sync, outbox count, a message.
+
+Problems are said here, once, in a sentence; never as a stack of modal dialogs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QColor, QMouseEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QWidget
+
+from mailtrixy_desktop.sync.connectivity import State, Status
+from mailtrixy_desktop.sync.scheduler import SyncActivity
+
+DOT = {State.ONLINE: "#2FA84F", State.DEGRADED: "#E0A021", State.OFFLINE: "#D64545"}
+WORD = {State.ONLINE: "Online", State.DEGRADED: "Connection trouble", State.OFFLINE: "Offline"}
+RESOURCE_WORDS = {
+    "team_members": "team",
+    "email_accounts": "email accounts",
+}
+
+
+def ago(moment: dt.datetime, now: dt.datetime | None = None) -> str:
+    seconds = ((now or dt.datetime.now(dt.UTC)) - moment).total_seconds()
+    if seconds < 45:
+        return "just now"
+    if seconds < 90:
+        return "a minute ago"
+    if seconds < 3600:
+        return f"{round(seconds / 60)} minutes ago"
+    if seconds < 5400:
+        return "an hour ago"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)} hours ago"
+    return moment.astimezone().strftime("%d %b %H:%M")
+
+
+class _ClickableLabel(QLabel):
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class StatusBar(QStatusBar):
+    outboxClicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeGripEnabled(True)
+        self.connection = QLabel()
+        self.sync_label = QLabel()
+        self.sync_bar = QProgressBar()
+        self.sync_bar.setMaximumWidth(120)
+        self.sync_bar.setMaximumHeight(12)
+        self.sync_bar.setTextVisible(False)
+        self.sync_bar.hide()
+        self.outbox = _ClickableLabel()
+        for widget, name in (
+            (self.connection, "connectionStatus"),
+            (self.sync_label, "syncStatus"),
+            (self.sync_bar, "syncProgress"),
+            (self.outbox, "outboxStatus"),
+        ):
+            widget.setObjectName(name)
+        self.outbox.clicked.connect(self.outboxClicked)
+        self.outbox.setToolTip("Changes waiting to be sent to the server")
+        sync_box = QWidget()
+        row = QHBoxLayout(sync_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        row.addWidget(self.sync_bar)
+        row.addWidget(self.sync_label)
+        for part in (sync_box, self.outbox, self.connection):
+            self.addPermanentWidget(part)
+        for label in (self.connection, self.sync_label, self.outbox):
+            label.setContentsMargins(8, 0, 8, 0)
+        self._activity = SyncActivity(False, None, None, None)
+        self._status = Status(State.ONLINE, "Connected.", 0.0)
+        self.set_connection(self._status)
+        self.set_outbox(0)
+        self._show_sync()
+        # "Synced 3 minutes ago" must age by itself.
+        self._clock = QTimer(self)
+        self._clock.timeout.connect(self._show_sync)
+        self._clock.start(30_000)
+
+    def set_connection(self, status: Status) -> None:
+        self._status = status
+        color = QColor(DOT[status.state])
+        self.connection.setText(f'<span style="color:{color.name()}">●</span> {WORD[status.state]}')
+        self.connection.setToolTip(status.reason)
+        self.connection.setAccessibleName(f"Connection: {WORD[status.state]}. {status.reason}")
+        if status.state is not State.ONLINE:
+            self.showMessage(status.reason, 15_000)
+        else:
+            self.clearMessage()
+
+    def set_outbox(self, count: int, attention: int = 0) -> None:
+        if attention:
+            text = f"⚠ {attention} need{'s' if attention == 1 else ''} attention"
+            if count - attention > 0:
+                text += f" · {count - attention} queued"
+        elif count:
+            text = f"{count} change{'s' if count != 1 else ''} queued"
+        else:
+            text = "All changes sent"
+        self.outbox.setText(text)
+        self.outbox.setAccessibleName(f"Outbox: {text}")
+
+    def set_sync(self, activity: SyncActivity) -> None:
+        self._activity = activity
+        self._show_sync()
+
+    def _show_sync(self) -> None:
+        a = self._activity
+        if a.running:
+            p = a.progress
+            if p is not None and p.total:
+                self.sync_bar.setRange(0, p.total)
+                self.sync_bar.setValue(min(p.done, p.total))
+                what = RESOURCE_WORDS.get(p.resource, p.resource.replace("_", " "))
+                text = f"Syncing {what}… {p.done:,} of {p.total:,}"
+            else:
+                self.sync_bar.setRange(0, 0)  # busy
+                text = "Syncing…"
+            self.sync_bar.show()
+        else:
+            self.sync_bar.hide()
+            if a.last_error:
+                text = "Sync failed"
+            elif a.last_finished_at is not None:
+                text = f"Synced {ago(a.last_finished_at)}"
+            else:
+                text = "Not synced yet"
+        self.sync_label.setText(text)
+        tip = a.last_error or (
+            f"Last sync: {a.last_finished_at.astimezone():%c}" if a.last_finished_at else ""
+        )
+        self.sync_label.setToolTip(tip)
+        self.sync_label.setAccessibleName(f"Sync: {text}")
