@@ -137,6 +137,17 @@ _SYNONYMS: dict[str, FieldKind] = {
     ),
     **dict.fromkeys(("tags", "tag", "labels", "label"), "tags"),
     **dict.fromkeys(("groups", "group", "lists", "list", "contact groups"), "groups"),
+    # What the server keeps itself (an export has them): read back, they are not data.
+    **dict.fromkeys(
+        (
+            "id",
+            "created at",
+            "updated at",
+            "conversations count",
+            "last contacted at",
+        ),
+        "ignore",
+    ),
 }
 
 
@@ -212,7 +223,8 @@ def suggest_mapping(header: Sequence[str], sample: Sequence[Sequence[str]] = ())
     for title in header:
         kind = kind_for_header(title)
         if kind != "custom" and kind not in taken:
-            taken.add(kind)
+            if kind != "ignore":
+                taken.add(kind)
             targets.append(ColumnTarget(kind))
         elif _custom_key(title) and kind == "custom":
             targets.append(ColumnTarget("custom", _custom_key(title)))
@@ -627,10 +639,13 @@ class ContactCsvService:
         client: MailTrixyClient,
         *,
         concurrency: int = DEFAULT_CONCURRENCY,
+        backoff_base: float = 0.5,
+        backoff_cap: float = 30.0,
     ) -> None:
         self._c = commands
         self._client = client
         self.concurrency = concurrency
+        self._backoff = (backoff_base, backoff_cap)  # between tries after a network failure
         self._runners: dict[int, ImportRunner] = {}
         # A job the app was running when it closed is "interrupted" until resumed.
         if imports.mark_interrupted(commands.store):
@@ -684,6 +699,8 @@ class ContactCsvService:
             concurrency=self.concurrency,
             on_progress=on_progress,
             on_change=self._c.changes.publish,
+            backoff_base=self._backoff[0],
+            backoff_cap=self._backoff[1],
         )
         self._runners[job_id] = runner
         try:

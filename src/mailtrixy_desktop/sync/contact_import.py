@@ -388,6 +388,7 @@ class ImportRunner:
             imports.set_target(self.store, self.job_id, row.line, None)
             return await self._create(row, fields, group_ids)
         changes = changes_for(current, fields, group_ids)
+        log.debug("import job %d row %d: changes %s", self.job_id, row.line, changes)
         if not changes:
             return _Outcome("done", "unchanged", current, current.id)
         try:
