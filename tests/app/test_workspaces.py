@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from keyring.backends import fail
 
-from mailtrixy_desktop.app.credentials import Credentials
+from mailtrixy_desktop.app.credentials import Credentials, KeyringUnavailable
 from mailtrixy_desktop.app.workspaces import Workspaces, normalize_url
 from tests.app.test_credentials import SecureKeyring
 
@@ -107,3 +108,46 @@ def test_the_file_holds_no_token_and_survives_garbage(path: Path) -> None:
 def test_normalize_url() -> None:
     assert normalize_url(" https://x.test/api/v1/ ") == "https://x.test"
     assert normalize_url("https://x.test/crm/") == "https://x.test/crm"
+
+
+@pytest.mark.anyio
+async def test_sign_in_keeps_the_token_first(path: Path) -> None:
+    backend = SecureKeyring()
+    ws = Workspaces(path)
+    entry = await ws.sign_in(
+        Credentials(backend),  # type: ignore[arg-type]
+        name="Acme",
+        server_url="https://crm.acme.test/",
+        remote_id=1,
+        token=TOKEN,
+    )
+    assert ws.current == entry
+    assert backend.secrets == {("MailTrixy Desktop", entry.id): TOKEN}
+    again = await ws.sign_in(
+        Credentials(backend),  # type: ignore[arg-type]
+        name="Acme Ltd",
+        server_url="https://crm.acme.test",
+        remote_id=1,
+        token=TOKEN + "2",
+    )
+    assert again.id == entry.id
+    assert again.name == "Acme Ltd"
+    assert backend.secrets == {("MailTrixy Desktop", entry.id): TOKEN + "2"}
+
+    nothing = Credentials(fail.Keyring())
+    with pytest.raises(KeyringUnavailable):
+        await ws.sign_in(
+            nothing, name="Other", server_url="https://other.test", remote_id=1, token=TOKEN
+        )
+    assert [e.id for e in Workspaces(path).entries()] == [entry.id]  # unchanged
+    other = await ws.sign_in(
+        nothing,
+        name="Other",
+        server_url="https://other.test",
+        remote_id=1,
+        token=TOKEN,
+        session_only=True,
+    )
+    assert await nothing.get(other.id) == TOKEN
+    assert ws.current == other
+    assert not _contains(path, TOKEN)

@@ -166,6 +166,32 @@ class Workspaces:
         self.save()
         return entry
 
+    async def sign_in(
+        self,
+        credentials: Credentials,
+        *,
+        name: str,
+        server_url: str,
+        remote_id: int | None,
+        token: str,
+        session_only: bool = False,
+    ) -> WorkspaceEntry:
+        """Keep the token, then add (or update) the entry and make it current.
+
+        The token goes first: when the keyring refuses it
+        (``credentials.KeyringUnavailable``), the list is left as it was and the
+        caller offers "this session only" again.
+        """
+        url = normalize_url(server_url)
+        existing = self.find(url, remote_id)
+        workspace_id = existing.id if existing is not None else self._new_id(url, remote_id)
+        await credentials.set(workspace_id, token, session_only=session_only)
+        if existing is None:
+            self._entries[workspace_id] = WorkspaceEntry(
+                id=workspace_id, name=name or url, server_url=url, remote_id=remote_id
+            )
+        return self.add(name, url, remote_id)
+
     async def sign_out(self, workspace_id: str, credentials: Credentials) -> WorkspaceEntry | None:
         """Delete the token from the keyring, then the entry. The cache file stays.
 
