@@ -22,6 +22,8 @@ T = TypeVar("T")
 
 @pytest.fixture
 def loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    # A test closing its last window must not end the loop its scenario runs on.
+    qapp.setQuitOnLastWindowClosed(False)
     event_loop = async_bridge.install_loop(qapp)
     yield event_loop
     event_loop.run_until_complete(async_bridge.cancel_all())

@@ -96,6 +96,10 @@ class AppSession:
 
     async def start(self, *, show: bool = True, sync: bool = True) -> MainWindow:
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # Closing this window ends the session, never the event loop under it.
+            app.setQuitOnLastWindowClosed(False)
         self._log_handler = log_to(self.data_dir / "logs")
         client = self._client or MailTrixyClient(self.url, self._token)
         self._token = ""  # the client holds it from here on; nothing else needs it

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Iterable
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -335,9 +335,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        splitter = self.settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        self._splitter_restored = False
         for pane in self.panes:
             pane.restore_state()
         last = str(self.settings.value("window/pane", ""))
@@ -353,6 +351,15 @@ class MainWindow(QMainWindow):
         for each in self.panes:
             each.save_state()
         self.settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._splitter_restored:
+            # Splitter sizes only stick once the window has its real width.
+            self._splitter_restored = True
+            splitter = self.settings.value("window/splitter")
+            if isinstance(splitter, QByteArray):
+                self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
