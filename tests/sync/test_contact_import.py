@@ -119,7 +119,7 @@ async def test_thousand_rows_with_five_percent_bad_under_rate_limiting(
     # 80 requests a second at most, below what four workers send: 429s all along.
     admin.rate_limit(limit=40, window_seconds=0.5)
     progress: list[ImportProgress] = []
-    job_id, task = service.start(preview, "update", progress.append)
+    job_id, task = await service.start(preview, "update", progress.append)
     report = await task
     admin.rate_limit(100000, 60)
 
@@ -144,7 +144,10 @@ async def test_thousand_rows_with_five_percent_bad_under_rate_limiting(
         "SELECT custom_fields FROM contacts WHERE company = ? ORDER BY id", (f"Co {marker}",)
     )
     assert len(cached) == 950
-    assert json.loads(cached[0])["score"] == 0
+    score = store.scalar(
+        "SELECT custom_fields FROM contacts WHERE email = ?", (f"imp-{marker}-7@example.com",)
+    )
+    assert json.loads(score) == {"score": 7}
     assert any("contacts" in names for names in heard)
 
     out = tmp_path / "failed.csv"
@@ -174,7 +177,7 @@ async def test_cancelled_job_resumes_in_a_new_runner_and_sends_each_row_once(
     client = make_client(sandbox.url, sandbox.token, retry=ONE_ATTEMPT)
     service = ContactCsvService(Commands(store, ChangeHub(), lambda: None), client)
     preview = await preview_of(service, path)
-    job_id = service.create_job(preview, "skip")
+    job_id = await service.create_job(preview, "skip")
 
     def cancel_at_100(p: ImportProgress) -> None:
         if p.done >= 100:
@@ -223,7 +226,7 @@ async def test_lost_answers_are_sent_again_with_the_same_key(
     preview = await preview_of(service, path)
     # The connection is cut after the server made the contact, for a third of requests.
     admin.faults(drop_rate=0.3, drop_phase="after")
-    _, task = service.start(preview, "update")
+    _, task = await service.start(preview, "update")
     report = await task
     admin.faults(drop_rate=0.0)
     assert report.state == "finished"
@@ -240,7 +243,7 @@ async def test_a_rejected_token_interrupts_the_job_and_sends_nothing(
     try:
         service = ContactCsvService(Commands(store, ChangeHub(), lambda: None), bad)
         preview = await preview_of(service, path)
-        _, task = service.start(preview, "update")
+        _, task = await service.start(preview, "update")
         report = await task
     finally:
         await bad.aclose()
@@ -290,7 +293,7 @@ async def test_export_then_reimport_with_update_changes_nothing(
 
     preview = await preview_of(service, out)
     assert (preview.total, preview.bad, preview.existing) == (20, 0, 20)
-    _, task = service.start(preview, "update")
+    _, task = await service.start(preview, "update")
     report = await task
     assert report.state == "finished"
     assert (report.counts.unchanged, report.counts.updated, report.counts.created) == (20, 0, 0)

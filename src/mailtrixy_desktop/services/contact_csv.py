@@ -270,9 +270,13 @@ def format_custom_value(value: CustomValue) -> str:
     return str(value) if not isinstance(value, float) else repr(value)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def normalise_tag(text: str) -> str:
     """The server's tag names are lowercase without spaces."""
-    return re.sub(r"\s+", "-", text.strip().lower())
+    lowered = text.strip().lower()
+    return _SPACES.sub("-", lowered) if _SPACES.search(lowered) else lowered
 
 
 # A strict subset of what email-validator accepts, checked first because it is
@@ -665,7 +669,9 @@ class ContactCsvService:
     async def preview(self, inspection: Inspection, mapping: ColumnMapping) -> Preview:
         return await asyncio.to_thread(validate, inspection, mapping, self.lookup_existing)
 
-    def create_job(self, preview: Preview, policy: Policy) -> int:
+    async def create_job(self, preview: Preview, policy: Policy) -> int:
+        """Store the job, every row with its key, in a worker thread (50,000 rows take
+        seconds); nothing is sent yet."""
         ins = preview.inspection
         options = {
             "path": str(ins.path),
@@ -674,13 +680,17 @@ class ContactCsvService:
             "delimiter": ins.format.delimiter,
             "mapping": preview.mapping.to_json(),
         }
-        job_id = imports.create_job(
-            self._c.store,
-            file_name=ins.path.name,
-            policy=policy,
-            options=options,
-            rows=preview.plan(policy),
-        )
+
+        def work() -> int:
+            return imports.create_job(
+                self._c.store,
+                file_name=ins.path.name,
+                policy=policy,
+                options=options,
+                rows=preview.plan(policy),
+            )
+
+        job_id = await asyncio.to_thread(work)
         self._c.changes.publish({"contact_imports"})
         return job_id
 
@@ -708,14 +718,14 @@ class ContactCsvService:
         finally:
             del self._runners[job_id]
 
-    def start(
+    async def start(
         self,
         preview: Preview,
         policy: Policy,
         on_progress: Callable[[ImportProgress], None] | None = None,
     ) -> tuple[int, asyncio.Task[ImportReport]]:
         """Store the job and start it; the task ends with the report."""
-        job_id = self.create_job(preview, policy)
+        job_id = await self.create_job(preview, policy)
         return job_id, asyncio.get_running_loop().create_task(self.run(job_id, on_progress))
 
     def is_running(self, job_id: int) -> bool:

@@ -319,7 +319,7 @@ _CONTACT_IMPORTS = Migration(
             server_id INTEGER,
             reason TEXT,
             idempotency_key TEXT NOT NULL,
-            PRIMARY KEY (job_id, line)) WITHOUT ROWID""",
+            PRIMARY KEY (job_id, line))""",
         "CREATE INDEX import_rows_by_state ON import_rows (job_id, state, line)",
     ),
 )
