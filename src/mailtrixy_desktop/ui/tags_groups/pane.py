@@ -269,7 +269,7 @@ class TagsGroupsPane(Pane):
         self.completer.activated[QModelIndex].connect(self._match_chosen)  # type: ignore[index]
 
         self.members_add = _button(
-            "Add members…", "groupMembersAdd", "Add the contact found by the search to the group"
+            "Add to group", "groupMembersAdd", "Add the contact found by the search to the group"
         )
         self.members_add.clicked.connect(self.add_from_search)
         search_row = QHBoxLayout()
