@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from mailtrixy_desktop.api.models import Contact, ContactFields
 from mailtrixy_desktop.services.commands import Commands, utc_now
-from mailtrixy_desktop.store import contact_lists, tags_groups
+from mailtrixy_desktop.store import contact_lists, outbox, tags_groups
 from mailtrixy_desktop.store import contacts as contact_store
 from mailtrixy_desktop.store.contact_lists import ContactSort
 from mailtrixy_desktop.store.contacts import ContactRow
+from mailtrixy_desktop.store.outbox import Operation
+
+# Rows read per query in bulk changes: a bounded statement, however large the selection.
+_BULK_CHUNK = 500
 
 
 class ContactsService:
@@ -47,8 +51,27 @@ class ContactsService:
     def get(self, contact_id: int) -> ContactRow | None:
         return contact_store.contact(self._c.store, contact_id)
 
+    def operation(self, op_id: int) -> Operation | None:
+        """An outbox operation by id: how a form follows the save it queued."""
+        return outbox.get(self._c.store, op_id)
+
+    def open_operation(self, contact_id: int) -> Operation | None:
+        """The newest operation still open on this contact (queued, refused...), if any."""
+        ops = [
+            op
+            for op in outbox.open_operations(self._c.store)
+            if op.target_type == "contact" and op.target_id == contact_id
+        ]
+        return ops[-1] if ops else None
+
     # ------------------------------------------------------------------ writes
-    def _model(self, row: ContactRow | None, contact_id: int, changes: ContactFields) -> Contact:
+    def _model(
+        self,
+        row: ContactRow | None,
+        contact_id: int,
+        changes: ContactFields,
+        known_tags: Mapping[str, int] | None = None,
+    ) -> Contact:
         now = utc_now()
         data: dict[str, Any] = {
             "id": contact_id,
@@ -87,7 +110,11 @@ class ContactsService:
                     merged[key] = value
             data["custom_fields"] = merged
         if "tags" in changes:
-            known = {t.name: t.id for t in tags_groups.tags(self._c.store)}
+            known = (
+                known_tags
+                if known_tags is not None
+                else {t.name: t.id for t in tags_groups.tags(self._c.store)}
+            )
             data["tags"] = [
                 {"id": known.get(name, self._c.temp_id("tags") - i), "name": name}
                 for i, name in enumerate(changes["tags"])
@@ -99,7 +126,8 @@ class ContactsService:
             ]
         return Contact.model_validate(data)
 
-    def update(self, contact_id: int, changes: ContactFields) -> None:
+    def update(self, contact_id: int, changes: ContactFields) -> int:
+        """Apply ``changes`` (only what changed) and queue them; the operation's id."""
         row = contact_store.contact(self._c.store, contact_id)
         if row is None:
             raise KeyError(contact_id)
@@ -108,13 +136,14 @@ class ContactsService:
                 self._c.store, [self._model(row, contact_id, changes)], overwrite_pending=True
             )
             contact_store.set_contacts_pending(self._c.store, [contact_id])
-            self._c.queue(
+            op = self._c.queue(
                 kind="contact.update",
                 target_type="contact",
                 target_id=contact_id,
                 payload=dict(changes),
             )
         self._c.announce("contacts")
+        return op.id
 
     def create(self, fields: ContactFields) -> int:
         temp = self._c.temp_id("contacts")
@@ -139,3 +168,80 @@ class ContactsService:
                     kind="contact.delete", target_type="contact", target_id=contact_id, payload={}
                 )
         self._c.announce("contacts")
+
+    # ------------------------------------------------------------------ bulk
+    # The API sets a contact's tags as a whole list (PUT /contacts/{id} with tag
+    # names), so a bulk tag change is one update per contact, carrying that contact's
+    # new list. Only contacts whose list actually changes get an operation: the
+    # ids given are exactly the ones touched, and no more.
+
+    def add_tag(self, ids: Sequence[int], name: str) -> int:
+        """Give every contact in ``ids`` the tag ``name``; how many changed."""
+        return self._retag(ids, name, add=True)
+
+    def remove_tag(self, ids: Sequence[int], name: str) -> int:
+        """Take the tag ``name`` off every contact in ``ids``; how many changed."""
+        return self._retag(ids, name, add=False)
+
+    def _retag(self, ids: Sequence[int], name: str, *, add: bool) -> int:
+        store = self._c.store
+        wanted = list(dict.fromkeys(ids))
+        changed = 0
+        with store.transaction():
+            # Read once: a tag lookup per contact would rescan the links every time.
+            known = {t.name: t.id for t in tags_groups.tags(store)}
+            if add and name not in known:
+                known[name] = self._c.temp_id("tags")
+            for start in range(0, len(wanted), _BULK_CHUNK):
+                chunk = wanted[start : start + _BULK_CHUNK]
+                rows = contact_store.contacts_by_id(store, chunk)
+                models: list[Contact] = []
+                for contact_id in chunk:
+                    row = rows.get(contact_id)
+                    if row is None:
+                        continue
+                    names = [t.name for t in row.tags]
+                    if add == (name in names):
+                        continue  # already so: nothing to send
+                    new = [*names, name] if add else [n for n in names if n != name]
+                    changes: ContactFields = {"tags": new}
+                    models.append(self._model(row, contact_id, changes, known))
+                    self._c.queue(
+                        kind="contact.update",
+                        target_type="contact",
+                        target_id=contact_id,
+                        payload=dict(changes),
+                    )
+                if models:
+                    contact_store.upsert_contacts(store, models, overwrite_pending=True)
+                    contact_store.set_contacts_pending(store, [m.id for m in models])
+                    changed += len(models)
+        if changed:
+            self._c.announce("contacts", "tags")
+        return changed
+
+    def delete_many(self, ids: Sequence[int]) -> int:
+        """Delete these contacts (one operation each, in one transaction); how many."""
+        store = self._c.store
+        wanted = list(dict.fromkeys(ids))
+        deleted = 0
+        with store.transaction():
+            for start in range(0, len(wanted), _BULK_CHUNK):
+                chunk = wanted[start : start + _BULK_CHUNK]
+                present = set(contact_store.contacts_by_id(store, chunk))
+                chunk = [i for i in chunk if i in present]
+                contact_store.delete_contacts(store, chunk)
+                for contact_id in chunk:
+                    if contact_id < 0:
+                        self._c.cancel_local("contact", contact_id)
+                    else:
+                        self._c.queue(
+                            kind="contact.delete",
+                            target_type="contact",
+                            target_id=contact_id,
+                            payload={},
+                        )
+                deleted += len(chunk)
+        if deleted:
+            self._c.announce("contacts")
+        return deleted
