@@ -528,6 +528,10 @@ EXPORT_COLUMNS = (
 )
 
 
+# The contacts table's names for the same columns.
+COLUMN_ALIASES = {"created": "created_at", "updated": "updated_at"}
+
+
 def custom_column(key: str) -> str:
     return CUSTOM_PREFIX + key
 
@@ -574,6 +578,7 @@ def export_contacts(
     Rows are read ``chunk`` at a time, so the file, not memory, holds the table. The
     file appears whole or not at all (written beside it, then renamed).
     """
+    columns = [COLUMN_ALIASES.get(c, c) for c in columns]
     unknown = [c for c in columns if c not in EXPORT_COLUMNS and not c.startswith(CUSTOM_PREFIX)]
     if unknown:
         raise ValueError(f"unknown columns: {unknown}")
