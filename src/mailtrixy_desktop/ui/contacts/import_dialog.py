@@ -225,7 +225,9 @@ class JobsModel(QAbstractTableModel):
         if role == JobIdRole:
             return job.id
         if role == ResumableRole:
-            return job.resumable and job.id not in self._running
+            # 0 or 1 rather than a bool: a bool through a QVariant has upset PySide's
+            # reference counts at interpreter exit.
+            return int(job.resumable and job.id not in self._running)
         if role != Qt.ItemDataRole.DisplayRole:
             if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
