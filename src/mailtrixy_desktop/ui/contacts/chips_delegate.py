@@ -50,6 +50,24 @@ class ChipsDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._role = chips_role
         self._coloured = coloured
+        # Painting asks for the same few tags over and over: their colours and widths
+        # are worked out once (widths again when the font changes).
+        self._colors: dict[tuple[str, str | None], tuple[QColor, QColor]] = {}
+        self._widths: dict[str, int] = {}
+        self._font_key = ""
+
+    def _colors_of(self, name: str, color: str | None) -> tuple[QColor, QColor]:
+        found = self._colors.get((name, color))
+        if found is None:
+            fill = tag_color(name, color)
+            found = self._colors[(name, color)] = (fill, text_color_on(fill))
+        return found
+
+    def _width(self, metrics: QFontMetrics, text: str) -> int:
+        width = self._widths.get(text)
+        if width is None:
+            width = self._widths[text] = metrics.horizontalAdvance(text)
+        return width
 
     def _chips(self, index: QModelIndex | QPersistentModelIndex) -> list[tuple[str, str | None]]:
         # Through the Python model, not index.data(): PySide6 6.12 returns an empty
@@ -83,6 +101,9 @@ class ChipsDelegate(QStyledItemDelegate):
         palette: QPalette = opt.palette
         rect = opt.rect
         metrics = QFontMetrics(opt.font)
+        font_key = opt.font.key()
+        if font_key != self._font_key:
+            self._font_key, self._widths = font_key, {}
         height = min(rect.height() - 6, metrics.height() + 4)
         top = rect.top() + (rect.height() - height) / 2
         right = rect.right() - MARGIN
@@ -92,7 +113,7 @@ class ChipsDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(opt.font)
         for i, (name, color) in enumerate(chips):
-            width = metrics.horizontalAdvance(name) + 2 * PAD_X
+            width = self._width(metrics, name) + 2 * PAD_X
             left_after = len(chips) - i - 1
             more = f"+{left_after}" if left_after else ""
             more_width = metrics.horizontalAdvance(more) + 2 * PAD_X + GAP if more else 0
@@ -129,11 +150,11 @@ class ChipsDelegate(QStyledItemDelegate):
     ) -> None:
         radius = box.height() / 2
         if self._coloured:
-            fill = tag_color(name, color)
+            fill, ink = self._colors_of(name, color)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             painter.drawRoundedRect(box, radius, radius)
-            painter.setPen(text_color_on(fill))
+            painter.setPen(ink)
         else:
             role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Mid
             painter.setPen(QPen(palette.color(role), 1))

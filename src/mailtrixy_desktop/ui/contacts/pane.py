@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -106,6 +106,8 @@ class ContactsPane(Pane):
     title: ClassVar[str] = "Contacts"
     icon_name: ClassVar[str] = "contacts"
     resources: ClassVar[tuple[str, ...]] = ("contacts", "tags", "groups")
+
+    viewUpdated = Signal()  # the table shows the answer to the latest query
 
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -243,6 +245,9 @@ class ContactsPane(Pane):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Always there: a scroll bar that comes and goes with the match count would
+        # resize the viewport, and so repaint the whole table, on many keystrokes.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
@@ -528,6 +533,7 @@ class ContactsPane(Pane):
             self._pending_select = None
         self._update_count()
         self.answered += 1
+        self.viewUpdated.emit()
 
     def _selected_for_restore(self, same_query: bool) -> list[int]:
         selection = self.table.selectionModel()

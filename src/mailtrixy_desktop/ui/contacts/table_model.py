@@ -30,14 +30,40 @@ from mailtrixy_desktop.store.contacts import ContactRow
 from mailtrixy_desktop.store.database import Queryable
 from mailtrixy_desktop.store.search import fts_query
 
-# Named roles (never bare numbers in views or delegates).
-ContactIdRole: Final = Qt.ItemDataRole.UserRole + 1  # int
-ContactRowRole: Final = Qt.ItemDataRole.UserRole + 2  # ContactRow
-TagChipsRole: Final = Qt.ItemDataRole.UserRole + 3  # tuple[(name, colour or None), ...]
-GroupChipsRole: Final = Qt.ItemDataRole.UserRole + 4  # tuple[str, ...] or None (not fetched)
-PendingRole: Final = Qt.ItemDataRole.UserRole + 5  # bool: a local change waits in the outbox
-ColumnKeyRole: Final = Qt.ItemDataRole.UserRole + 6  # header: the column's key
-CustomColumnRole: Final = Qt.ItemDataRole.UserRole + 7  # header: bool, a custom field column
+# Named roles (never bare numbers in views or delegates). Plain ints: data() runs
+# thousands of times per paint, and comparing an int with a Qt enum member goes
+# through Python's enum machinery every time.
+_USER: Final = int(Qt.ItemDataRole.UserRole)
+ContactIdRole: Final = _USER + 1  # int
+ContactRowRole: Final = _USER + 2  # ContactRow
+TagChipsRole: Final = _USER + 3  # tuple[(name, colour or None), ...]
+GroupChipsRole: Final = _USER + 4  # tuple[str, ...] or None (not fetched)
+PendingRole: Final = _USER + 5  # bool: a local change waits in the outbox
+ColumnKeyRole: Final = _USER + 6  # header: the column's key
+CustomColumnRole: Final = _USER + 7  # header: bool, a custom field column
+
+_DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
+_FONT: Final = int(Qt.ItemDataRole.FontRole)
+_ALIGN: Final = int(Qt.ItemDataRole.TextAlignmentRole)
+# The roles data() answers; a view asks for a dozen per cell, most of them unused here.
+_ANSWERED: Final = frozenset(
+    {
+        _DISPLAY,
+        _TOOLTIP,
+        _FONT,
+        _ALIGN,
+        ContactIdRole,
+        ContactRowRole,
+        TagChipsRole,
+        GroupChipsRole,
+        PendingRole,
+    }
+)
+_RIGHT: Final = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_FLAGS: Final = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 WINDOW = 100  # rows read per query
 WINDOWS_KEPT = 24  # a few screens either way of the one shown
@@ -147,6 +173,7 @@ class ContactsTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._row_of: dict[int, int] | None = None  # built when first asked
         self._windows: OrderedDict[int, Mapping[int, ContactRow]] = OrderedDict()
+        self._shown: dict[int, tuple[list[str], QFont | None]] = {}  # row -> texts, font
         self._custom: list[str] = []
         self._tag_colors: dict[int, str | None] = {}
         self._italic = QFont()
@@ -162,13 +189,7 @@ class ContactsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(BASE_COLUMNS) + len(self._custom)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def column_key(self, column: int) -> str:
         if column < len(BASE_COLUMNS):
@@ -206,11 +227,13 @@ class ContactsTableModel(QAbstractTableModel):
         self._ids = ids
         self._row_of = None
         self._windows.clear()
+        self._shown.clear()
         self.endResetModel()
 
     def refresh_rows(self) -> None:
         """Same ids, but their rows may have changed in the cache: read them again."""
         self._windows.clear()
+        self._shown.clear()
         if self._ids:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1)
@@ -227,6 +250,8 @@ class ContactsTableModel(QAbstractTableModel):
     def set_custom_fields(self, names: Sequence[str]) -> None:
         """One column per custom field name; columns that stay keep their place."""
         wanted = list(dict.fromkeys(names))
+        if wanted != self._custom:
+            self._shown.clear()
         for name in reversed(list(self._custom)):
             if name not in wanted:
                 column = len(BASE_COLUMNS) + self._custom.index(name)
@@ -258,39 +283,56 @@ class ContactsTableModel(QAbstractTableModel):
         return rows.get(self._ids[row])
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
+        if role not in _ANSWERED or not index.isValid():
             return None
         row, column = index.row(), index.column()
         if role == ContactIdRole:
             return self.id_at(row)
+        if role in (_DISPLAY, _FONT):
+            # Every cell's text and font, asked on every paint: made once per row.
+            shown = self._shown.get(row)
+            if shown is None:
+                shown = self._make_shown(row)
+                if shown is None:
+                    return None
+            return shown[0][column] if role == _DISPLAY else shown[1]
         contact = self.contact(row)
         if contact is None:
+            return None
+        if role == _ALIGN:
+            if column < len(BASE_COLUMNS):
+                return None
+            value = (contact.custom_fields or {}).get(self._custom[column - len(BASE_COLUMNS)])
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return _RIGHT
             return None
         if role == ContactRowRole:
             return contact
         if role == PendingRole:
             return contact.pending
-        key = self.column_key(column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(contact, key)
         if role == TagChipsRole:
             return tuple((t.name, self._tag_colors.get(t.id)) for t in contact.tags)
         if role == GroupChipsRole:
             return None if contact.groups is None else tuple(g.name for g in contact.groups)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if contact.pending and key == "name":
-                return f"{contact.name}: a change waits in the outbox"
-            if key in ("created", "updated"):
-                moment = contact.created_at if key == "created" else contact.updated_at
-                return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-            return self._text(contact, key) or None
-        if role == Qt.ItemDataRole.FontRole:
-            return self._italic if contact.pending else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and key.startswith(CUSTOM_PREFIX):
-            value = (contact.custom_fields or {}).get(key[len(CUSTOM_PREFIX) :])
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        # _TOOLTIP
+        key = self.column_key(column)
+        if contact.pending and key == "name":
+            return f"{contact.name}: a change waits in the outbox"
+        if key in ("created", "updated"):
+            moment = contact.created_at if key == "created" else contact.updated_at
+            return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+        return self._text(contact, key) or None
+
+    def _make_shown(self, row: int) -> tuple[list[str], QFont | None] | None:
+        contact = self.contact(row)
+        if contact is None:
+            return None
+        if len(self._shown) > WINDOW * WINDOWS_KEPT:
+            self._shown.clear()
+        texts = [self._text(contact, self.column_key(c)) for c in range(self.columnCount())]
+        shown = (texts, self._italic if contact.pending else None)
+        self._shown[row] = shown
+        return shown
 
     @staticmethod
     def _text(contact: ContactRow, key: str) -> str:
