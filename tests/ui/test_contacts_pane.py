@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView, QToolButton
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
 from mailtrixy_desktop.api.client import MailTrixyClient
@@ -275,7 +275,7 @@ def test_a_bulk_tag_on_3_of_a_filter_of_50_tags_exactly_those_3(
         assert pane.selection_label.text() == "3 selected."
         assert pane.select_all_button.text() == "Select all 50 matching this filter"
 
-        add_tag = widget(pane, QToolButton, "contactsBulkAddTag")
+        add_tag = widget(pane, QPushButton, "contactsBulkAddTag")
         new_tag = next(a for a in add_tag.menu().actions() if a.text() == "New tag…")
         new_tag.trigger()
         assert asked == [f"Add the tag “{picked}” to 3 contacts?"]
@@ -309,7 +309,7 @@ def test_delete_asks_naming_the_number_and_select_all_matching_reaches_every_mat
         assert pane.selection_label.text() == "All 4 matching contacts selected."
 
         answers.append(False)
-        widget(pane, QToolButton, "contactsDelete").click()
+        widget(pane, QPushButton, "contactsDelete").click()
         assert asked[-1] == "Delete 4 contacts? This cannot be undone."
         assert len(shown_ids(pane)) == 4  # said no: nothing happened
         assert harness.workspace.queued_count() == 0
@@ -318,7 +318,7 @@ def test_delete_asks_naming_the_number_and_select_all_matching_reaches_every_mat
         click_row(pane, qtbot, made[2]["id"])
         click_row(pane, qtbot, made[3]["id"], add=True)
         answers.append(True)
-        widget(pane, QToolButton, "contactsDelete").click()
+        widget(pane, QPushButton, "contactsDelete").click()
         assert asked[-1] == "Delete 2 contacts? This cannot be undone."
         await until(lambda: shown_ids(pane) == keep, what="the table without them")
         assert count(pane).startswith("2 of ")

@@ -87,7 +87,7 @@ class ChipStrip(QWidget):
         boxes: list[QRectF] = []
         x = y = 0.0
         for name, _color in self._chips:
-            w = metrics.horizontalAdvance(f"{name}  ×") + 2 * self.PAD
+            w = metrics.horizontalAdvance(f"{name}  ×") + 2 * self.PAD + 2  # +2: no elision
             if x > 0 and x + w > width:
                 x, y = 0.0, y + height + self.LINE_GAP
             boxes.append(QRectF(x, y, min(w, max(width, 1)), height))
@@ -238,6 +238,7 @@ class CustomFieldsTable(QTableWidget):
         self.setColumnWidth(0, 120)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setMinimumHeight(110)
+        self.setMaximumHeight(180)
         self.itemChanged.connect(lambda _item: self.edited.emit())
 
     def set_fields(self, fields: Mapping[str, CustomValue]) -> None:
@@ -469,9 +470,13 @@ class ContactDetailPanel(QWidget):
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(scroll)
-        form = QFormLayout(body)
-        form.setContentsMargins(0, 0, 4, 0)
+        stack = QVBoxLayout(body)
+        stack.setContentsMargins(0, 0, 4, 0)
+        form = QFormLayout()
+        stack.addLayout(form)
+        stack.addStretch(1)  # spare height below the fields, not spread between them
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -530,6 +535,7 @@ class ContactDetailPanel(QWidget):
         self.activity = QLabel("", body)
         self.activity.setObjectName("contactActivity")
         self.activity.setEnabled(False)
+        self.activity.setWordWrap(True)
         form.addRow("Activity:", self.activity)
 
         footer = QHBoxLayout()
@@ -551,6 +557,7 @@ class ContactDetailPanel(QWidget):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
+        column.setAlignment(Qt.AlignmentFlag.AlignTop)
         column.addWidget(editor)
         error = QLabel("", box)
         error.setObjectName(f"contactDetailError-{key}")

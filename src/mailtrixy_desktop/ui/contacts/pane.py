@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -67,14 +66,14 @@ log = logging.getLogger("mailtrixy_desktop.ui.contacts")
 SEARCH_DEBOUNCE_MS = 150
 GROUP_CHUNK = 500  # contact ids per membership request: a bounded request body
 DEFAULT_WIDTHS = {
-    "name": 190,
-    "email": 230,
-    "company": 170,
-    "phone": 140,
-    "tags": 210,
-    "groups": 160,
-    "created": 110,
-    "updated": 110,
+    "name": 170,
+    "email": 220,
+    "company": 150,
+    "phone": 130,
+    "tags": 190,
+    "groups": 150,
+    "created": 100,
+    "updated": 100,
 }
 CUSTOM_WIDTH = 130
 
@@ -217,13 +216,12 @@ class ContactsPane(Pane):
         self.remove_tag_button = self._menu_button("Remove tag", "contactsBulkRemoveTag")
         self.add_group_button = self._menu_button("Add to group", "contactsBulkAddGroup")
         self.remove_group_button = self._menu_button("Remove from group", "contactsBulkRemoveGroup")
-        self.delete_button = QToolButton(self)
+        self.delete_button = QPushButton("Delete", self)
         self.delete_button.setObjectName("contactsDelete")
-        self.delete_button.setText("Delete")
         self.delete_button.setAccessibleName("Delete the selected contacts")
         self.delete_button.setToolTip("Delete the selected contacts (Delete)")
         self.delete_button.clicked.connect(self.delete_selected)
-        self._bulk_buttons: list[QToolButton] = [
+        self._bulk_buttons: list[QPushButton] = [
             self.add_tag_button,
             self.remove_tag_button,
             self.add_group_button,
@@ -308,7 +306,7 @@ class ContactsPane(Pane):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 420])
+        self.splitter.setSizes([900, 400])
         layout.addWidget(self.splitter, 1)
         self._update_selection_bar()
 
@@ -319,12 +317,10 @@ class ContactsPane(Pane):
         button.setToolTip(tip)
         return button
 
-    def _menu_button(self, text: str, name: str) -> QToolButton:
-        button = QToolButton(self)
+    def _menu_button(self, text: str, name: str) -> QPushButton:
+        button = QPushButton(text, self)
         button.setObjectName(name)
-        button.setText(text)
         button.setAccessibleName(f"{text} for the selected contacts")
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setMenu(QMenu(button))
         return button
 
