@@ -50,6 +50,22 @@ def test_demo_serves_a_seeded_workspace_and_stops_it_on_ctrl_c(tmp_path: Path) -
         assert response.json()["meta"]["total"] > 1000  # the demo seed, not an empty workspace
         data_dir = tmp_path / "MailTrixy Desktop" / "demo-sandbox"
         assert (data_dir / "sandbox.sqlite3").exists()
+        # The window is up on the demo data: its cache fills from the sandbox.
+        cache = tmp_path / "MailTrixy Desktop" / "workspaces" / "demo" / "workspace.sqlite3"
+        deadline = time.monotonic() + 60
+        while not cache.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert cache.exists()
+
+        # A second start on the same data raises the first window; no second sandbox.
+        second = subprocess.run(
+            [sys.executable, "-m", "mailtrixy_desktop", "--demo"],
+            env=dict(os.environ, XDG_DATA_HOME=str(tmp_path)),
+            capture_output=True, text=True, timeout=60,
+        )
+        assert second.returncode == 0
+        assert "already running" in second.stdout
+        assert "Starting the demo workspace" not in second.stdout
     finally:
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=30) == 0

@@ -50,7 +50,13 @@ def prepare_qt(argv: list[str] | None = None) -> tuple[QApplication, asyncio.Abs
     app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(icons.app_icon())
     theme.follow_system(app)
-    return app, async_bridge.install_loop(app)
+    global _loop
+    if _loop is None or _loop.is_closed():
+        _loop = async_bridge.install_loop(app)
+    return app, _loop
+
+
+_loop: asyncio.AbstractEventLoop | None = None  # one per process: prepare_qt may be called twice
 
 
 def log_to(directory: Path) -> logging.Handler:
@@ -148,7 +154,8 @@ def run_session(session: AppSession) -> int:
     ticker.start()
 
     async def main() -> None:
-        await session.start()
+        window = await session.start()
+        window.closing.connect(quitting.set)
         await quitting.wait()
         await session.close()
 
@@ -158,4 +165,12 @@ def run_session(session: AppSession) -> int:
         ticker.stop()
         for s, handler in previous.items():
             signal.signal(s, handler)
+        finish_qt(loop)
     return 0
+
+
+def finish_qt(loop: asyncio.AbstractEventLoop) -> None:
+    """Stop the loop's worker threads (QThreads) before Python exits; left running,
+    Qt aborts the process on the way out."""
+    loop.close()
+    asyncio.set_event_loop(None)

@@ -14,6 +14,7 @@ from mailtrixy_desktop.services.admin import AdminService
 from mailtrixy_desktop.services.campaigns import CampaignsService
 from mailtrixy_desktop.services.changes import ChangeHub
 from mailtrixy_desktop.services.commands import Commands
+from mailtrixy_desktop.services.contact_csv import ContactCsvService
 from mailtrixy_desktop.services.contacts import ContactsService
 from mailtrixy_desktop.services.deals import DealsService
 from mailtrixy_desktop.services.inbox import InboxService
@@ -43,6 +44,7 @@ class Workspace:
         self.inbox = InboxService(self.commands, self.client)
         self.campaigns = CampaignsService(self.commands)
         self.admin = AdminService(self.commands, self.client)
+        self.contact_csv = ContactCsvService(self.commands, self.client)
         # Engines report what changed; the hub is the one broadcast the panes hear.
         self.outbox.on_change(self.changes.publish)
         self.pull.on_change(self.changes.publish)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
     signInRequested = Signal()  # the token was refused: the app asks for a new one
     addWorkspaceRequested = Signal()
     signOutRequested = Signal()
+    closing = Signal()  # the person closed the window (not the app tearing it down)
 
     def __init__(
         self,
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._wire(workspace)
         self.resize(1280, 800)
+        self._closed = False
         self.restore_state()
         self._update_badges()
         self._update_outbox()
@@ -361,9 +364,25 @@ class MainWindow(QMainWindow):
             if isinstance(splitter, QByteArray):
                 self.splitter.restoreState(splitter)
 
+    def set_workspace_menu(self, menu: QMenu) -> None:
+        """The app's workspace switcher replaces the plain add / sign-out entries."""
+        file = self.workspace_menu_anchor
+        for action in file.actions():
+            if action.objectName() in ("actionAddWorkspace", "actionSignOut"):
+                file.removeAction(action)
+        actions = file.actions()
+        if actions:
+            file.insertMenu(actions[0], menu)
+        else:
+            file.addMenu(menu)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed:
+            self._closed = True
+            self.closing.emit()
         self.save_state()
         for unsubscribe in self._unsubscribe:
             unsubscribe()
+        self._unsubscribe = []
         self.changes.close()
         super().closeEvent(event)

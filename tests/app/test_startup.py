@@ -1,0 +1,88 @@
+"""A normal start end to end: first run signs in, the window opens, sign-out forgets the token.
+
+No keyring here (a fail backend): the token is kept for the session only, which is
+also the path a headless Linux box takes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from keyring.backends import fail
+from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPushButton
+
+from mailtrixy_desktop.app.credentials import Credentials
+from mailtrixy_desktop.app.startup import Shell
+from mailtrixy_desktop.app.workspaces import Workspaces
+from mailtrixy_desktop.ui.signin_dialog import SignInDialog
+from mailtrixy_sandbox.process import SandboxProcess
+from tests.ui.conftest import run, until
+
+pytestmark = pytest.mark.usefixtures("loop")
+
+
+def visible_dialog() -> SignInDialog | None:
+    return next(
+        (
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, SignInDialog) and w.isVisible()
+        ),
+        None,
+    )
+
+
+def files_holding(root: Path, secret: str) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file() and secret.encode() in p.read_bytes()]
+
+
+def test_first_run_signs_in_opens_the_window_and_sign_out_forgets_the_token(
+    loop: asyncio.AbstractEventLoop, sandbox: SandboxProcess, tmp_path: Path
+) -> None:
+    credentials = Credentials(backend=fail.Keyring())
+    workspaces = Workspaces(tmp_path / "config" / "workspaces.json")
+    shell = Shell(credentials, workspaces, data_dir=tmp_path / "data")
+
+    async def scenario() -> None:
+        running = asyncio.ensure_future(shell.run())
+        dialog = await until(visible_dialog, what="the first-run sign-in dialog")
+        url = dialog.findChild(QLineEdit, "signInServerUrl")
+        token = dialog.findChild(QLineEdit, "signInToken")
+        session_only = dialog.findChild(QCheckBox, "signInSessionOnly")
+        assert url is not None
+        assert token is not None
+        assert session_only is not None
+        url.setText(sandbox.url)
+        token.setText(sandbox.token)
+        session_only.setChecked(True)  # no keyring on this machine: the dialog offers it
+        check = dialog.findChild(QPushButton, "signInCheck")
+        assert check is not None
+        check.click()
+        accept = dialog.findChild(QPushButton, "signInAccept")
+        assert accept is not None
+        await until(accept.isEnabled, what="the check to pass")
+        accept.click()
+
+        window = await until(
+            lambda: shell.session.window if shell.session else None, what="the main window"
+        )
+        assert window.isVisible()
+        entry = workspaces.current
+        assert entry is not None
+        assert entry.server_url.startswith(sandbox.url)
+        assert await credentials.get(entry.id) == sandbox.token
+        # Nothing of the token on disk: not in the workspace list, not in the cache dir.
+        assert files_holding(tmp_path, sandbox.token) == []
+
+        window.signOutRequested.emit()
+        await until(visible_dialog, what="the sign-in dialog after signing out")
+        assert await credentials.get(entry.id) is None
+        assert workspaces.entries() == []
+        dialog = visible_dialog()
+        assert dialog is not None
+        dialog.reject()
+        assert await running == 0
+
+    run(loop, scenario(), timeout=90)
