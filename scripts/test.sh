@@ -6,7 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash "$ROOT/scripts/bootstrap.sh" test
 BIN="$ROOT/.venv/bin"
-export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+# Qt runs offscreen in tests: tests/conftest.py chooses the platform and its screen size.
 echo "==> ruff"; "$BIN/ruff" check src tests benchmarks
 echo "==> mypy"; "$BIN/mypy"
 echo "==> import-linter"; "$BIN/lint-imports" --no-cache
