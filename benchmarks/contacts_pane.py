@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import ctypes
 import os
 import random
 import resource
@@ -32,13 +31,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-if sys.version_info < (3, 12):
-    # PySide6 6.12 on Python 3.11 returns None from void calls without a reference
-    # of its own; a few thousand calls and the interpreter aborts. 3.12 made None,
-    # True and False immortal; this does the same here, so the benchmark can run.
-    for _obj in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_obj)).value += 1 << 40
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
