@@ -29,6 +29,7 @@ from mailtrixy_desktop import __version__
 from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.services.workspace import Workspace
 from mailtrixy_desktop.store.database import Store
+from mailtrixy_desktop.sync.contact_import import ImportProgress
 from mailtrixy_desktop.ui import async_bridge, icons, theme
 from mailtrixy_desktop.ui.main_window import MainWindow
 
@@ -115,8 +116,24 @@ class AppSession:
         if show:
             self.window.show()
         self.workspace.start(sync=sync)
+        self._resume_imports()
         log.info("workspace %s opened", self.url)
         return self.window
+
+    def _resume_imports(self) -> None:
+        """A CSV import cut short by the app closing carries on where it stopped."""
+        assert self.workspace is not None
+        assert self.window is not None
+        service, window = self.workspace.contact_csv, self.window
+
+        def progress(p: ImportProgress) -> None:
+            finished = p.done + p.failed + p.skipped
+            window.notify(f"Importing contacts: {finished:,} of {p.total:,}…")
+
+        for job in service.jobs():
+            if job.state == "interrupted" and job.counts.unfinished > 0:
+                log.info("resuming contact import %s", job.id)
+                async_bridge.spawn(service.run(job.id, progress), name=f"import-{job.id}")
 
     async def close(self) -> None:
         if self.window is not None:

@@ -66,11 +66,11 @@ log = logging.getLogger("mailtrixy_desktop.ui.contacts")
 SEARCH_DEBOUNCE_MS = 150
 GROUP_CHUNK = 500  # contact ids per membership request: a bounded request body
 DEFAULT_WIDTHS = {
-    "name": 170,
-    "email": 220,
-    "company": 150,
-    "phone": 130,
-    "tags": 190,
+    "name": 160,
+    "email": 200,
+    "company": 130,
+    "phone": 115,
+    "tags": 180,
     "groups": 150,
     "created": 100,
     "updated": 100,
@@ -306,7 +306,7 @@ class ContactsPane(Pane):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([900, 400])
+        self.splitter.setSizes([1000, 340])
         layout.addWidget(self.splitter, 1)
         self._update_selection_bar()
 
