@@ -47,6 +47,9 @@ def _dark() -> QPalette:
     p.setColor(role.Light, QColor("#45464E"))
     for r in (role.Text, role.WindowText, role.ButtonText):
         p.setColor(QPalette.ColorGroup.Disabled, r, QColor("#6E6F77"))
+    # Disabled surfaces keep their dark colours (Qt's defaults for them are light).
+    for r in (role.Button, role.Base, role.Window, role.AlternateBase):
+        p.setColor(QPalette.ColorGroup.Disabled, r, p.color(QPalette.ColorGroup.Active, r))
     return p
 
 
