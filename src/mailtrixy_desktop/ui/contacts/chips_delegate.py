@@ -7,15 +7,17 @@ stays one line high however many tags a contact has.
 from __future__ import annotations
 
 import zlib
+from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 PAD_X = 7  # inside a chip, either side of its text
 GAP = 4  # between chips
 MARGIN = 4  # between the cell's edge and the first chip
+PIXMAPS_KEPT = 600  # painted cells kept: a few screens of distinct tag sets
 
 
 def tag_color(name: str, color: str | None) -> QColor:
@@ -55,6 +57,7 @@ class ChipsDelegate(QStyledItemDelegate):
         self._colors: dict[tuple[str, str | None], tuple[QColor, QColor]] = {}
         self._widths: dict[str, int] = {}
         self._font_key = ""
+        self._pixmaps: OrderedDict[tuple[Any, ...], QPixmap] = OrderedDict()
 
     def _colors_of(self, name: str, color: str | None) -> tuple[QColor, QColor]:
         found = self._colors.get((name, color))
@@ -89,17 +92,56 @@ class ChipsDelegate(QStyledItemDelegate):
         # The view's option already holds the state, palette and font; only the cell's
         # background (selection, hover) is drawn by the style, the chips are the text.
         # (initStyleOption from Python leaks a reference to None in PySide6 6.12.)
-        opt = QStyleOptionViewItem(option)
+        opt = option
         widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+        if widget is not None and opt.state & (
+            QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
+        ):
+            widget.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget
+            )
         chips = self._chips(index)
         if not chips:
             return
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = opt.palette
         rect = opt.rect
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        font_key = opt.font.key()
+        key = (
+            tuple(chips),
+            rect.width(),
+            rect.height(),
+            selected,
+            font_key,
+            opt.palette.cacheKey(),
+            ratio,
+        )
+        # Rows repeat the same few tag sets: each cell's chips are drawn once into a
+        # pixmap and copied after that (anti-aliased shapes and text cost far more).
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(int(rect.width() * ratio), int(rect.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            cell = QPainter(pixmap)
+            self._draw_chips(cell, QRect(0, 0, rect.width(), rect.height()), opt, chips, selected)
+            cell.end()
+            self._pixmaps[key] = pixmap
+            if len(self._pixmaps) > PIXMAPS_KEPT:
+                self._pixmaps.popitem(last=False)
+        else:
+            self._pixmaps.move_to_end(key)
+        painter.drawPixmap(rect.topLeft(), pixmap)
+
+    def _draw_chips(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        opt: QStyleOptionViewItem,
+        chips: list[tuple[str, str | None]],
+        selected: bool,
+    ) -> None:
+        palette: QPalette = opt.palette
         metrics = QFontMetrics(opt.font)
         font_key = opt.font.key()
         if font_key != self._font_key:
@@ -109,7 +151,6 @@ class ChipsDelegate(QStyledItemDelegate):
         right = rect.right() - MARGIN
         x = float(rect.left() + MARGIN)
 
-        painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(opt.font)
         for i, (name, color) in enumerate(chips):
@@ -136,7 +177,6 @@ class ChipsDelegate(QStyledItemDelegate):
                 break
             self._chip(painter, QRectF(x, top, width, height), name, name, color, palette, selected)
             x += width + GAP
-        painter.restore()
 
     def _chip(
         self,
