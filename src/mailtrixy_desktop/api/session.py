@@ -78,23 +78,33 @@ class ApiSession:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.retry = retry or RetryPolicy()
-        self._client = httpx.AsyncClient(
-            base_url=self.base_url + API_PREFIX,
-            transport=transport,
-            timeout=timeout,
-            headers={
+        self._options: dict[str, Any] = {
+            "base_url": self.base_url + API_PREFIX,
+            "transport": transport,
+            "timeout": timeout,
+            "headers": {
                 "Authorization": f"Bearer {token}",
                 "Accept": "application/json",
                 "User-Agent": f"MailTrixyDesktop/{__version__}",
             },
-            follow_redirects=False,
-        )
+            "follow_redirects": False,
+        }
+        self._http: httpx.AsyncClient | None = None
+
+    @property
+    def _client(self) -> httpx.AsyncClient:
+        # Made at the first request: building the transport (TLS context, connection
+        # pool) costs a tenth of a second the window should not wait for.
+        if self._http is None:
+            self._http = httpx.AsyncClient(**self._options)
+        return self._http
 
     def __repr__(self) -> str:  # the token must not leak through a repr
         return f"ApiSession(base_url={self.base_url!r})"
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        if self._http is not None:
+            await self._http.aclose()
 
     async def request(
         self,

@@ -21,6 +21,7 @@ import asyncio
 import codecs
 import contextlib
 import csv
+import functools
 import io
 import os
 import re
@@ -29,8 +30,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
-
-from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
 from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.api.models import CustomValue
@@ -285,7 +284,15 @@ _SIMPLE_EMAIL = re.compile(
     r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\Z"
 )
-_SPECIAL = frozenset(SPECIAL_USE_DOMAIN_NAMES)
+
+
+@functools.cache
+def _special_domains() -> frozenset[str]:
+    # email-validator compiles its grammar on import (~40 ms): paid at the first
+    # check, not at every start of the app.
+    from email_validator import SPECIAL_USE_DOMAIN_NAMES
+
+    return frozenset(SPECIAL_USE_DOMAIN_NAMES)
 
 
 def check_email(text: str) -> str | None:
@@ -296,9 +303,11 @@ def check_email(text: str) -> str | None:
         len(text) <= 254
         and _SIMPLE_EMAIL.match(text)
         and len(text.partition("@")[0]) <= 64
-        and text.rsplit(".", 1)[1].lower() not in _SPECIAL
+        and text.rsplit(".", 1)[1].lower() not in _special_domains()
     ):
         return None
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:
