@@ -41,6 +41,8 @@ def main() -> None:
         "100000",
     ]
 
+    from PySide6.QtWidgets import QTableView
+
     from mailtrixy_desktop.app.runner import AppSession, prepare_qt
 
     app, loop = prepare_qt()
@@ -63,6 +65,9 @@ def main() -> None:
                 await asyncio.sleep(0.05)
             for row, pane in enumerate(window.panes):
                 window.show_pane(row)
+                table = pane.findChild(QTableView, "contactsTable")
+                if table is not None:
+                    table.selectRow(0)  # the detail panel shows the first contact
                 await asyncio.sleep(0.3)  # let deferred paints and debounced reads land
                 name = out / f"{pane.objectName()}{'-dark' if args.dark else ''}.png"
                 window.grab().save(str(name))

@@ -68,9 +68,9 @@ SEARCH_DEBOUNCE_MS = 150
 GROUP_CHUNK = 500  # contact ids per membership request: a bounded request body
 DEFAULT_WIDTHS = {
     "name": 160,
-    "email": 200,
-    "company": 130,
-    "phone": 115,
+    "email": 190,
+    "company": 120,
+    "phone": 110,
     "tags": 180,
     "groups": 150,
     "created": 100,
@@ -300,6 +300,7 @@ class ContactsPane(Pane):
         self.table_stack.addWidget(self.empty)
 
         self.detail = ContactDetailPanel(self.workspace, self)
+        self.detail.setMinimumWidth(400)  # its form fields stay readable, never clipped
         self.detail.savedContact.connect(self._select_when_shown)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("contactsSplitter")
@@ -308,7 +309,7 @@ class ContactsPane(Pane):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([1000, 340])
+        self.splitter.setSizes([900, 420])
         layout.addWidget(self.splitter, 1)
         self._update_selection_bar()
 
