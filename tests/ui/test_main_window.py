@@ -200,6 +200,7 @@ def test_help_lists_the_shortcuts_and_about_names_the_version(
         actions = {table.item(r, 1).text() for r in range(table.rowCount()) if table.item(r, 1)}
         assert "Search in the current pane" in actions
         assert "Refresh the current pane from the server" in actions
+        assert "Delete the selected contacts (asks first)" in actions  # a pane's own
         shortcuts.close()
         about = window.show_about()
         version = about.findChild(QLabel, "aboutVersion")

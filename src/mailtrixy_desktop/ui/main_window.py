@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
     def shortcuts(self) -> list[Shortcut]:
         found = list(APP_SHORTCUTS)
         for pane in self.panes:
-            found.extend(getattr(pane, "shortcuts", ()))
+            found.extend(pane.shortcuts)
         return found
 
     def show_shortcuts(self) -> ShortcutsWindow:

@@ -32,6 +32,8 @@ class Pane(QWidget):
     title: ClassVar[str] = ""
     icon_name: ClassVar[str] = ""  # a file in ui/icons/ without ".svg"
     resources: ClassVar[tuple[str, ...]] = ()  # what F5 refreshes (sync resource names)
+    # (section, keys, what it does): listed in Help → Keyboard shortcuts
+    shortcuts: ClassVar[tuple[tuple[str, str, str], ...]] = ()
 
     badgeChanged = Signal()  # the sidebar asks badge() again
 

@@ -106,6 +106,12 @@ class ContactsPane(Pane):
     title: ClassVar[str] = "Contacts"
     icon_name: ClassVar[str] = "contacts"
     resources: ClassVar[tuple[str, ...]] = ("contacts", "tags", "groups")
+    shortcuts: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("Contacts", "Ctrl+F", "Search name, email and company"),
+        ("Contacts", "Ctrl+N", "New contact"),
+        ("Contacts", "Del", "Delete the selected contacts (asks first)"),
+        ("Contacts", "Ctrl+A", "Select the contacts shown"),
+    )
 
     viewUpdated = Signal()  # the table shows the answer to the latest query
 

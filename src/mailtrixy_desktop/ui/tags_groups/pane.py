@@ -11,7 +11,7 @@ and a later refusal is reported in the status line.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPaintEvent
@@ -129,6 +129,12 @@ class TagsGroupsPane(Pane):
     title = "Tags & Groups"
     icon_name = "tags"
     resources = ("tags", "groups")
+    shortcuts: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("Tags & Groups", "Ctrl+N", "New tag, or new group when the groups list has focus"),
+        ("Tags & Groups", "F2", "Rename the tag or edit the group"),
+        ("Tags & Groups", "Del", "Delete the tag or group (asks first); remove members"),
+        ("Tags & Groups", "Ctrl+F", "Search contacts to add to the group"),
+    )
 
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
