@@ -86,3 +86,58 @@ def test_first_run_signs_in_opens_the_window_and_sign_out_forgets_the_token(
         assert await running == 0
 
     run(loop, scenario(), timeout=90)
+
+
+def test_switching_workspace_opens_the_other_one_with_its_own_cache(
+    loop: asyncio.AbstractEventLoop, sandbox: SandboxProcess, tmp_path: Path
+) -> None:
+    credentials = Credentials(backend=fail.Keyring())
+    workspaces = Workspaces(tmp_path / "config" / "workspaces.json")
+    shell = Shell(credentials, workspaces, data_dir=tmp_path / "data")
+    port = sandbox.url.rsplit(":", 1)[1]
+
+    async def scenario() -> None:
+        # Two workspaces (the same sandbox under two names), signed in for the session.
+        first = await workspaces.sign_in(
+            credentials,
+            name="Alpha",
+            server_url=f"http://127.0.0.1:{port}",
+            remote_id=None,
+            token=sandbox.token,
+            session_only=True,
+        )
+        second = await workspaces.sign_in(
+            credentials,
+            name="Beta",
+            server_url=f"http://localhost:{port}",
+            remote_id=None,
+            token=sandbox.token,
+            session_only=True,
+        )
+        assert first.id != second.id
+        running = asyncio.ensure_future(shell.run())
+        window = await until(
+            lambda: shell.session.window if shell.session else None, what="the main window"
+        )
+        assert "Beta" in window.windowTitle()  # the current one: signed in last
+        beta_dir = shell.session.data_dir if shell.session else None
+
+        shell.request("switch", first.id)
+        other = await until(
+            lambda: (
+                shell.session.window
+                if shell.session and shell.session.window is not window
+                else None
+            ),
+            what="the other workspace's window",
+        )
+        assert "Alpha" in other.windowTitle()
+        assert shell.session is not None
+        assert shell.session.data_dir != beta_dir
+        current = workspaces.current
+        assert current is not None
+        assert current.id == first.id
+        other.close()  # the person closes the window: the app ends
+        assert await running == 0
+
+    run(loop, scenario(), timeout=90)
