@@ -23,13 +23,14 @@ import contextlib
 import csv
 import functools
 import io
+import json
 import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import Any, BinaryIO, Literal, NamedTuple
 
 from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.api.models import CustomValue
@@ -38,6 +39,7 @@ from mailtrixy_desktop.store import contact_imports as imports
 from mailtrixy_desktop.store.contact_imports import ImportJob, NewRow, Policy
 from mailtrixy_desktop.store.contacts import contacts_by_id
 from mailtrixy_desktop.store.database import Queryable, Store
+from mailtrixy_desktop.store.values import to_json
 from mailtrixy_desktop.sync.contact_import import (
     DEFAULT_CONCURRENCY,
     ImportProgress,
@@ -393,11 +395,16 @@ class RowIssue:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
+class _Entry(NamedTuple):
+    """One row of the preview, kept (``Preview._entries``) as a plain tuple of strings
+    and ints: the cyclic garbage collector untracks exact tuples of untracked values,
+    so 50,000 of them add nothing to a full collection. Kept as objects with a dict
+    (and tag lists) each, they made every full collection, run in the worker with the
+    GIL held, walk some 250,000 objects: the window stalled 70-240 ms at a time."""
+
     line: int
     email: str
-    fields: dict[str, Any]
+    fields: str  # JSON text, as the job stores it
     raw: tuple[str, ...]
     problem: str | None = None  # bad
     duplicate_of: int | None = None
@@ -414,7 +421,7 @@ class Preview:
     bad_rows: tuple[RowIssue, ...]
     duplicate_rows: tuple[RowIssue, ...]
     existing_rows: tuple[RowIssue, ...]
-    _entries: tuple[_Entry, ...] = field(repr=False, default=())
+    _entries: tuple[tuple[Any, ...], ...] = field(repr=False, default=())  # _Entry fields
 
     @property
     def bad(self) -> int:
@@ -434,24 +441,26 @@ class Preview:
 
     def plan(self, policy: Policy) -> Iterator[NewRow]:
         """The job's rows: bad ones failed, repeats and (for "skip") existing ones skipped."""
-        for e in self._entries:
+        for t in self._entries:
+            e = _Entry._make(t)
+            fields = json.loads(e.fields)
             if e.problem is not None:
-                yield NewRow(e.line, "failed", e.email, e.fields, e.raw, reason=e.problem)
+                yield NewRow(e.line, "failed", e.email, fields, e.raw, reason=e.problem)
             elif e.duplicate_of is not None:
                 reason = f"The same email as row {e.duplicate_of}."
-                yield NewRow(e.line, "skipped", e.email, e.fields, e.raw, reason=reason)
+                yield NewRow(e.line, "skipped", e.email, fields, e.raw, reason=reason)
             elif e.existing_id is not None and policy == "skip":
                 yield NewRow(
                     e.line,
                     "skipped",
                     e.email,
-                    e.fields,
+                    fields,
                     e.raw,
                     target_id=e.existing_id,
                     reason="Already in the workspace.",
                 )
             else:
-                yield NewRow(e.line, "pending", e.email, e.fields, e.raw, target_id=e.existing_id)
+                yield NewRow(e.line, "pending", e.email, fields, e.raw, target_id=e.existing_id)
 
 
 Lookup = Callable[[list[str]], Mapping[str, int]]
@@ -466,17 +475,16 @@ def validate(
 ) -> Preview:
     """Read the whole file once: bad rows, repeats inside the file, and emails the
     workspace has (``existing`` answers casefolded email -> contact id, a batch at a time)."""
-    entries: list[_Entry] = []
+    entries: list[tuple[Any, ...]] = []  # _Entry fields as plain tuples (see _Entry)
     first_line: dict[str, int] = {}
     waiting: list[int] = []  # entries whose email is still to be looked up
 
     def look_up() -> None:
-        found = existing([entries[i].email for i in waiting])
+        found = existing([entries[i][1] for i in waiting])
         for i in waiting:
-            contact_id = found.get(entries[i].email.casefold())
+            contact_id = found.get(entries[i][1].casefold())
             if contact_id is not None:
-                e = entries[i]
-                entries[i] = _Entry(e.line, e.email, e.fields, e.raw, existing_id=contact_id)
+                entries[i] = tuple(_Entry._make(entries[i])._replace(existing_id=contact_id))
         waiting.clear()
 
     line = 0
@@ -488,18 +496,19 @@ def validate(
             continue
         if not any(cell.strip() for cell in record):
             continue
-        fields, problems = row_fields(record, mapping)
-        email = str(fields.get("email", ""))
+        parsed, problems = row_fields(record, mapping)
+        email = str(parsed.get("email", ""))
+        fields = to_json(parsed)
         raw = tuple(record)
         if problems:
-            entries.append(_Entry(line, email, fields, raw, problem=" ".join(problems)))
+            entries.append(tuple(_Entry(line, email, fields, raw, problem=" ".join(problems))))
             continue
         folded = email.casefold()
         if folded in first_line:
-            entries.append(_Entry(line, email, fields, raw, duplicate_of=first_line[folded]))
+            entries.append(tuple(_Entry(line, email, fields, raw, duplicate_of=first_line[folded])))
             continue
         first_line[folded] = line
-        entries.append(_Entry(line, email, fields, raw))
+        entries.append(tuple(_Entry(line, email, fields, raw)))
         waiting.append(len(entries) - 1)
         if len(waiting) >= batch:
             look_up()
@@ -508,15 +517,17 @@ def validate(
         inspection=inspection,
         mapping=mapping,
         total=len(entries),
-        bad_rows=tuple(RowIssue(e.line, e.email, e.problem) for e in entries if e.problem),
+        bad_rows=tuple(
+            RowIssue(e.line, e.email, e.problem) for e in map(_Entry._make, entries) if e.problem
+        ),
         duplicate_rows=tuple(
             RowIssue(e.line, e.email, f"The same email as row {e.duplicate_of}.")
-            for e in entries
+            for e in map(_Entry._make, entries)
             if e.duplicate_of is not None
         ),
         existing_rows=tuple(
             RowIssue(e.line, e.email, f"Contact {e.existing_id} has this email.")
-            for e in entries
+            for e in map(_Entry._make, entries)
             if e.existing_id is not None
         ),
         _entries=tuple(entries),
