@@ -98,12 +98,12 @@ def test_a_stage_change_from_the_server_moves_the_card(board: Store) -> None:
 
 
 def test_notes_from_the_detail_survive_a_list_page(board: Store) -> None:
-    upsert_deals(board, [make(1, "Acme renewal", "0.10", notes="call Tuesday")])
+    upsert_deals(board, [make(1, "Acme renewal", "0.10", notes="call Tuesday", day=7)])
     upsert_deals(board, [make(1, "Acme renewal", "0.10", day=8)])  # list shape, no notes
     row = deal(board, 1)
     assert row is not None
     assert row.notes == "call Tuesday"
-    upsert_deals(board, [make(1, "Acme renewal", "0.10", notes=None)])  # cleared on the server
+    upsert_deals(board, [make(1, "Acme renewal", "0.10", notes=None, day=9)])  # cleared later
     row = deal(board, 1)
     assert row is not None
     assert row.notes is None

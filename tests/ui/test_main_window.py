@@ -159,6 +159,7 @@ def test_losing_the_server_is_said_in_the_status_bar_not_in_dialogs(
             within=60,
             what="the connection to come back by itself",
         )
+        await session.close()
 
     run(loop, scenario(), timeout=120)
 

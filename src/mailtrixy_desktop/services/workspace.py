@@ -7,6 +7,7 @@ The app builds a ``Workspace`` per server and token; panes get the façades
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mailtrixy_desktop.api.client import MailTrixyClient
@@ -24,6 +25,7 @@ from mailtrixy_desktop.store.outbox import Operation, OpState
 from mailtrixy_desktop.sync.connectivity import Connectivity
 from mailtrixy_desktop.sync.outbox_engine import OutboxEngine
 from mailtrixy_desktop.sync.pull import PullEngine
+from mailtrixy_desktop.sync.scheduler import ALL as SYNCED
 from mailtrixy_desktop.sync.scheduler import SyncScheduler
 
 
@@ -47,7 +49,17 @@ class Workspace:
         self.contact_csv = ContactCsvService(self.commands, self.client)
         # Engines report what changed; the hub is the one broadcast the panes hear.
         self.outbox.on_change(self.changes.publish)
+        self.outbox.on_change(self._pull_after_outbox)
         self.pull.on_change(self.changes.publish)
+
+    def _pull_after_outbox(self, names: Iterable[str]) -> None:
+        # A sync page read just before a change landed can be written just after the
+        # outbox stored the server's answer; the server's clock has whole seconds, so
+        # the cache cannot always tell the older version. Pulling once more after each
+        # settled change puts the newest version back within a moment.
+        wanted = [n for n in names if n in SYNCED]
+        if wanted:
+            self.sync.request(wanted)
 
     def start(self, *, sync: bool = True) -> None:
         """Start sending the outbox and (unless told not to) pulling on a schedule."""

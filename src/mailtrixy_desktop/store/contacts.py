@@ -93,7 +93,10 @@ ON CONFLICT (id) DO UPDATE SET
 -- Only when something changes: a full re-sync then rewrites no index entries for the
 -- many rows that are as they were (so synced_at says when a row last changed).
 WHERE contacts.pending = 1
-    OR (contacts.name, contacts.email, contacts.company, contacts.phone,
+    -- Never an older version over a newer one: a sync page read before an edit
+    -- landed may be written after the outbox stored the server's answer.
+    OR COALESCE(excluded.updated_at >= contacts.updated_at, 1) AND (
+       (contacts.name, contacts.email, contacts.company, contacts.phone,
         contacts.created_at, contacts.updated_at)
        IS NOT (excluded.name, excluded.email, excluded.company, excluded.phone,
                excluded.created_at, excluded.updated_at)
@@ -102,7 +105,7 @@ WHERE contacts.pending = 1
     OR excluded.groups_known > contacts.groups_known
     OR (excluded.conversations_count IS NOT NULL
         AND (contacts.conversations_count, contacts.last_contacted_at)
-            IS NOT (excluded.conversations_count, excluded.last_contacted_at))
+            IS NOT (excluded.conversations_count, excluded.last_contacted_at)))
 """,
 )
 

@@ -96,8 +96,10 @@ _UPSERT = Upsert.of(
 ON CONFLICT (id) DO UPDATE SET
     {", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])}
 WHERE conversations.pending = 1
-    OR ({", ".join(f"conversations.{c}" for c in _COLUMNS[1:-2])})
-       IS NOT ({", ".join(f"excluded.{c}" for c in _COLUMNS[1:-2])})
+    -- Never an older version over a newer one (see store/contacts.py).
+    OR COALESCE(excluded.updated_at >= conversations.updated_at, 1) AND (
+    ({", ".join(f"conversations.{c}" for c in _COLUMNS[1:-2])})
+       IS NOT ({", ".join(f"excluded.{c}" for c in _COLUMNS[1:-2])}))
 """,
 )
 

@@ -100,9 +100,11 @@ ON CONFLICT (id) DO UPDATE SET
     {", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:] if c != "notes")},
     notes = {notes}
 WHERE deals.pending = 1
-    OR ({", ".join(f"deals.{c}" for c in _COMPARED)})
+    -- Never an older version over a newer one (see store/contacts.py).
+    OR COALESCE(excluded.updated_at >= deals.updated_at, 1) AND (
+    ({", ".join(f"deals.{c}" for c in _COMPARED)})
        IS NOT ({", ".join(f"excluded.{c}" for c in _COMPARED)})
-    {changed_notes}
+    {changed_notes})
 """,
     )
 

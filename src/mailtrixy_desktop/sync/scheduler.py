@@ -84,10 +84,14 @@ class SyncScheduler:
 
     async def stop(self) -> None:
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+            task, self._task = self._task, None
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                pass
+            except Exception:  # it died earlier; stopping must still succeed
+                log.exception("the sync task had failed")
 
     def request(self, names: Iterable[str] | None = None) -> None:
         """Pull these resources (all when None) as soon as the current pull ends."""
