@@ -170,7 +170,8 @@ class TagsGroupsPane(Pane):
         self._search_timer.timeout.connect(self._run_member_search)
 
         context.changes.changed.connect(self._on_changed)
-        self._reload()
+        # Read when first shown (showEvent): counting tags over 100,000 contacts is
+        # not something the window's first paint should wait for.
         self._update_actions()
 
     # ------------------------------------------------------------------ building
