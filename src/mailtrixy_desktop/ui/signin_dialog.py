@@ -222,6 +222,7 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.setWindowTitle("Sign in to MailTrixy" if first_run else "Add a workspace")
+        self.setMinimumWidth(480)  # room for a URL and a sentence per line, not a column
         self.setModal(True)
         self._factory = client_factory or _default_factory
         self._keyring_available = keyring_available
@@ -283,7 +284,7 @@ class SignInDialog(QDialog):
 
         self.keyring_notice = QLabel(
             "This computer has no secure keyring"
-            + (f" ({keyring_reason})" if keyring_reason else "")
+            + (f" ({keyring_reason.rstrip('.')})" if keyring_reason else "")
             + ", so the token cannot be saved."
         )
         self.keyring_notice.setObjectName("signInKeyringNotice")
