@@ -19,6 +19,7 @@ import argparse
 import asyncio
 import csv
 import datetime as dt
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -32,6 +33,9 @@ from mailtrixy_desktop.store import contact_imports
 from mailtrixy_desktop.store.contacts import upsert_contacts
 from mailtrixy_desktop.store.database import Store
 from mailtrixy_sandbox.process import SandboxProcess
+
+sys.path.insert(0, str(Path(__file__).parent))
+from client_sync import watch_loop  # the same stall measure as the sync benchmark
 
 
 def write_file(path: Path, rows: int, prefix: str) -> None:
@@ -69,17 +73,6 @@ def seed_cache(store: Store, count: int, prefix: str) -> None:
             for i in range(count)
         ],
     )
-
-
-async def watch_loop(stop: asyncio.Event) -> float:
-    worst = 0.0
-    last = time.perf_counter()
-    while not stop.is_set():
-        await asyncio.sleep(0.005)
-        now = time.perf_counter()
-        worst = max(worst, now - last - 0.005)
-        last = now
-    return worst
 
 
 async def validate_large(work: Path, rows: int) -> None:
