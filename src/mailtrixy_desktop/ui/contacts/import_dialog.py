@@ -140,35 +140,20 @@ class PreviewModel(QAbstractTableModel):
         return f"{title}\n→ {self._mapping.targets[section].label()}"
 
 
-class IssuesModel(QAbstractTableModel):
-    """Rows the validation (or the server) found something about: row, email, why."""
+class _HeadedTableModel(QAbstractTableModel):
+    """A table with fixed, titled columns over a tuple of rows."""
 
-    HEADERS: Final = ("Row", "Email", "Reason")
+    HEADERS: tuple[str, ...] = ()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._issues: tuple[RowIssue, ...] = ()
-
-    def set_issues(self, issues: Sequence[RowIssue]) -> None:
-        self.beginResetModel()
-        self._issues = tuple(issues)
-        self.endResetModel()
+        self._count = 0
 
     def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._issues)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        issue = self._issues[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (str(issue.line), issue.email, issue.reason)[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -179,6 +164,32 @@ class IssuesModel(QAbstractTableModel):
             and 0 <= section < len(self.HEADERS)
         ):
             return self.HEADERS[section]
+        return None
+
+
+class IssuesModel(_HeadedTableModel):
+    """Rows the validation (or the server) found something about: row, email, why."""
+
+    HEADERS = ("Row", "Email", "Reason")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._issues: tuple[RowIssue, ...] = ()
+
+    def set_issues(self, issues: Sequence[RowIssue]) -> None:
+        self.beginResetModel()
+        self._issues = tuple(issues)
+        self._count = len(self._issues)
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        issue = self._issues[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (str(issue.line), issue.email, issue.reason)[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
@@ -193,10 +204,10 @@ STATE_NAMES: Final = {
 }
 
 
-class JobsModel(QAbstractTableModel):
+class JobsModel(_HeadedTableModel):
     """Past and current imports with their state and counts."""
 
-    HEADERS: Final = ("File", "Started", "State", "Done", "Failed", "Skipped", "Total")
+    HEADERS = ("File", "Started", "State", "Done", "Failed", "Skipped", "Total")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,17 +217,12 @@ class JobsModel(QAbstractTableModel):
     def set_jobs(self, jobs: Sequence[ImportJob], running: frozenset[int] = frozenset()) -> None:
         self.beginResetModel()
         self._jobs = tuple(jobs)
+        self._count = len(self._jobs)
         self._running = running
         self.endResetModel()
 
     def job(self, row: int) -> ImportJob | None:
         return self._jobs[row] if 0 <= row < len(self._jobs) else None
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._jobs)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -242,17 +248,6 @@ class JobsModel(QAbstractTableModel):
             state = "running" if job.id in self._running else job.state
             return STATE_NAMES.get(state, state)
         return f"{(c.done, c.failed, c.skipped, c.total)[column - 3]:,}"
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
 
 
 def _table(name: str, model: QAbstractTableModel) -> QTableView:
