@@ -141,3 +141,39 @@ def test_switching_workspace_opens_the_other_one_with_its_own_cache(
         assert await running == 0
 
     run(loop, scenario(), timeout=90)
+
+
+def test_cancelling_sign_in_again_keeps_the_open_window_and_its_work(
+    loop: asyncio.AbstractEventLoop, sandbox: SandboxProcess, tmp_path: Path
+) -> None:
+    credentials = Credentials(backend=fail.Keyring())
+    workspaces = Workspaces(tmp_path / "config" / "workspaces.json")
+    shell = Shell(credentials, workspaces, data_dir=tmp_path / "data")
+
+    async def scenario() -> None:
+        await workspaces.sign_in(
+            credentials,
+            name="Alpha",
+            server_url=sandbox.url,
+            remote_id=None,
+            token=sandbox.token,
+            session_only=True,
+        )
+        running = asyncio.ensure_future(shell.run())
+        window = await until(
+            lambda: shell.session.window if shell.session else None, what="the main window"
+        )
+        session = shell.session
+        window.signInRequested.emit()  # "Sign in again…" after a 401
+        dialog = await until(visible_dialog, what="the sign-in dialog")
+        dialog.reject()
+        await until(lambda: visible_dialog() is None, what="the dialog to close")
+        # Same session, same window, nothing reopened.
+        assert shell.session is session
+        assert session is not None
+        assert session.window is window
+        assert window.isVisible()
+        window.close()
+        assert await running == 0
+
+    run(loop, scenario(), timeout=90)

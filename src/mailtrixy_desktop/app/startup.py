@@ -53,10 +53,22 @@ class Shell:
         self.data_dir = data_dir
         self.session: AppSession | None = None
         self._next: asyncio.Future[_Next] | None = None
+        self._queued: list[_Next] = []
 
     def request(self, action: str, workspace_id: str | None = None) -> None:
+        step = _Next(action, workspace_id)
         if self._next is not None and not self._next.done():
-            self._next.set_result(_Next(action, workspace_id))
+            self._next.set_result(step)
+        else:
+            # Asked while the last request is still being handled (a dialog just
+            # closed): it is taken up as soon as the shell waits again.
+            self._queued.append(step)
+
+    def _arm(self) -> asyncio.Future[_Next]:
+        self._next = asyncio.get_running_loop().create_future()
+        if self._queued:
+            self._next.set_result(self._queued.pop(0))
+        return self._next
 
     async def _sign_in(
         self, server_url: str = "", *, first_run: bool
@@ -90,7 +102,8 @@ class Shell:
             return entry, answer.token
 
     async def _open(self, entry: WorkspaceEntry, token: str) -> None:
-        self._next = asyncio.get_running_loop().create_future()
+        self._queued.clear()  # requests were for the session that has gone
+        self._arm()
         self.session = AppSession(
             entry.server_url,
             token,
@@ -120,35 +133,47 @@ class Shell:
             if signed is None:
                 return 0
             entry, token = signed
+        opened = False
         while True:
-            await self._open(entry, token)
+            if not opened:
+                await self._open(entry, token)
+                opened = True
+            else:
+                # Nothing changed (a dialog was cancelled): the running session stays.
+                self._arm()
             assert self._next is not None
             step = await self._next
-            current = entry
             if step.action == "quit":
                 await self._close()
                 return 0
-            if step.action == "reauth":
-                signed = await self._sign_in(current.server_url, first_run=False)
+            if step.action in ("reauth", "add"):
+                url = entry.server_url if step.action == "reauth" else ""
+                signed = await self._sign_in(url, first_run=False)
                 if signed is None:
-                    continue  # keep working offline with the old token's cache
+                    continue  # reauth cancelled: keep working on the cache, changes queued
                 await self._close()
                 entry, token = signed
-                continue
-            if step.action == "add":
-                signed = await self._sign_in(first_run=False)
-                if signed is None:
-                    await self._close()
+                opened = False
+            elif step.action == "switch" and step.workspace_id is not None:
+                target = self.workspaces.get(step.workspace_id)
+                if target is None or target.id == entry.id:
                     continue
+                stored = await self.credentials.get(target.id)
+                if stored is None:
+                    signed = await self._sign_in(target.server_url, first_run=False)
+                    if signed is None:
+                        continue
+                    target, stored = signed
                 await self._close()
-                entry, token = signed
-                continue
-            if step.action == "sign_out" and step.workspace_id is not None:
+                self.workspaces.switch(target.id)
+                entry, token = target, stored
+                opened = False
+            elif step.action == "sign_out" and step.workspace_id is not None:
                 await self._close()
                 await self.workspaces.sign_out(step.workspace_id, self.credentials)
                 nxt = self.workspaces.current
-                token = await self.credentials.get(nxt.id) if nxt else None
-                if nxt is None or token is None:
+                stored = await self.credentials.get(nxt.id) if nxt else None
+                if nxt is None or stored is None:
                     signed = await self._sign_in(
                         nxt.server_url if nxt else "", first_run=nxt is None
                     )
@@ -156,23 +181,8 @@ class Shell:
                         return 0
                     entry, token = signed
                 else:
-                    entry = nxt
-                continue
-            if step.action == "switch" and step.workspace_id is not None:
-                target = self.workspaces.get(step.workspace_id)
-                if target is None or target.id == current.id:
-                    await self._close()
-                    continue
-                await self._close()
-                self.workspaces.switch(target.id)
-                token = await self.credentials.get(target.id)
-                entry = target
-                if token is None:
-                    signed = await self._sign_in(target.server_url, first_run=False)
-                    if signed is None:
-                        return 0
-                    entry, token = signed
-                continue
+                    entry, token = nxt, stored
+                opened = False
 
     async def _close(self) -> None:
         if self.session is not None:
