@@ -25,10 +25,12 @@ def loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     # A test closing its last window must not end the loop its scenario runs on.
     qapp.setQuitOnLastWindowClosed(False)
     event_loop = async_bridge.install_loop(qapp)
+    stop_collecting = async_bridge.collect_garbage_on_ui_thread(qapp)
     yield event_loop
     event_loop.run_until_complete(async_bridge.cancel_all())
     event_loop.close()
     asyncio.set_event_loop(None)
+    stop_collecting()
 
 
 def run(loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, T], timeout: float = 60) -> T:

@@ -21,9 +21,9 @@ from mailtrixy_desktop.services.workspace import Workspace
 from mailtrixy_desktop.store.database import Store
 from mailtrixy_desktop.ui.async_bridge import ChangeBridge
 from mailtrixy_desktop.ui.pane import PaneContext
-from mailtrixy_desktop.ui.tags_groups import TagsGroupsPane
 from mailtrixy_desktop.ui.tags_groups.dialogs import GroupDialog, TagDialog
 from mailtrixy_desktop.ui.tags_groups.models import IdRole
+from mailtrixy_desktop.ui.tags_groups.pane import TagsGroupsPane
 from mailtrixy_sandbox.process import SandboxProcess
 from tests.support.fixtures import Api
 from tests.ui.conftest import run, until

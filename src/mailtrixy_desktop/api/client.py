@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from types import TracebackType
-
-import httpx
+from typing import TYPE_CHECKING
 
 from mailtrixy_desktop.api.resources.campaigns import Campaigns
 from mailtrixy_desktop.api.resources.contacts import Contacts
@@ -15,7 +14,10 @@ from mailtrixy_desktop.api.resources.tags import Tags
 from mailtrixy_desktop.api.resources.team import Team
 from mailtrixy_desktop.api.resources.webhooks import Webhooks
 from mailtrixy_desktop.api.retry import RetryPolicy
-from mailtrixy_desktop.api.session import DEFAULT_TIMEOUT, ApiSession
+from mailtrixy_desktop.api.session import ApiSession
+
+if TYPE_CHECKING:
+    import httpx  # loaded by the session at the first request
 
 
 class MailTrixyClient:
@@ -31,7 +33,7 @@ class MailTrixyClient:
         token: str,
         *,
         transport: httpx.AsyncBaseTransport | None = None,
-        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        timeout: httpx.Timeout | None = None,
         retry: RetryPolicy | None = None,
     ) -> None:
         self.session = ApiSession(

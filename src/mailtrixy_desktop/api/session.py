@@ -15,17 +15,26 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from email.utils import parsedate_to_datetime
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from mailtrixy_desktop import __version__
 from mailtrixy_desktop.api import errors
 from mailtrixy_desktop.api.retry import RetryPolicy
 
+if TYPE_CHECKING:
+    # httpx is imported when the first request is made: its ~60 ms stay off the
+    # way to the first painted window, which reads the cache only.
+    import httpx
+
 log = logging.getLogger("mailtrixy_desktop.api")
 
-DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
+
+def default_timeout() -> httpx.Timeout:
+    import httpx
+
+    return httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
+
+
 API_PREFIX = "/api/v1"
 SNIPPET = 200
 
@@ -73,7 +82,7 @@ class ApiSession:
         token: str,
         *,
         transport: httpx.AsyncBaseTransport | None = None,
-        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        timeout: httpx.Timeout | None = None,
         retry: RetryPolicy | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
@@ -96,7 +105,11 @@ class ApiSession:
         # Made at the first request: building the transport (TLS context, connection
         # pool) costs a tenth of a second the window should not wait for.
         if self._http is None:
-            self._http = httpx.AsyncClient(**self._options)
+            import httpx
+
+            options = dict(self._options)
+            options["timeout"] = options["timeout"] or default_timeout()
+            self._http = httpx.AsyncClient(**options)
         return self._http
 
     def __repr__(self) -> str:  # the token must not leak through a repr
@@ -115,6 +128,8 @@ class ApiSession:
         json_body: object = None,
         idempotency_key: str | None = None,
     ) -> Envelope:
+        import httpx  # already loaded by ``_client`` below after the first call
+
         method = method.upper()
         headers: dict[str, str] = {}
         content: bytes | None = None
@@ -178,6 +193,8 @@ class ApiSession:
 
     # ------------------------------------------------------------------ helpers
     def _network_message(self, exc: Exception, *, sent: bool) -> str:
+        import httpx
+
         kind = "timed out" if isinstance(exc, httpx.TimeoutException) else "failed"
         if sent:
             return (

@@ -54,6 +54,8 @@ def prepare_qt(argv: list[str] | None = None) -> tuple[QApplication, asyncio.Abs
     global _loop
     if _loop is None or _loop.is_closed():
         _loop = async_bridge.install_loop(app)
+    if existing is None:
+        async_bridge.collect_garbage_on_ui_thread(app)  # for the app's lifetime
     return app, _loop
 
 

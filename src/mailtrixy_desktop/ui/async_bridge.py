@@ -9,8 +9,9 @@ integration means changing this module only.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
-from collections.abc import Coroutine, Iterable
+from collections.abc import Callable, Coroutine, Iterable
 from typing import Any, TypeVar
 
 import qasync
@@ -30,6 +31,38 @@ def install_loop(app: QApplication) -> asyncio.AbstractEventLoop:
     loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     return loop
+
+
+def collect_garbage_on_ui_thread(app: QApplication) -> Callable[[], None]:
+    """Run Python's cycle collector only on the UI thread; returns a function that
+    gives collection back to Python.
+
+    Left automatic, it runs in whichever thread happens to allocate (the store's
+    writer, the loop's executor) and may destroy a QObject there: Qt then warns
+    "Timers cannot be stopped from another thread" or aborts. pyqtgraph's
+    GarbageCollector does the same for the same reason.
+    """
+    gc.disable()
+    timer = QTimer(app)
+    timer.setInterval(200)
+
+    def collect() -> None:
+        # Only the generations Python itself would have collected by now.
+        thresholds, counts = gc.get_threshold(), gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                break
+
+    timer.timeout.connect(collect)
+    timer.start()
+
+    def stop() -> None:
+        timer.stop()
+        timer.deleteLater()
+        gc.enable()
+
+    return stop
 
 
 def spawn(coro: Coroutine[Any, Any, T], *, name: str | None = None) -> asyncio.Task[T]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import importlib
 import logging
 from collections.abc import Iterable
 
@@ -31,20 +30,10 @@ from mailtrixy_desktop.ui.async_bridge import ChangeBridge
 from mailtrixy_desktop.ui.help_windows import AboutWindow, Shortcut, ShortcutsWindow
 from mailtrixy_desktop.ui.navigation import Navigation
 from mailtrixy_desktop.ui.pane import Pane, PaneContext
+from mailtrixy_desktop.ui.pane_registry import PaneEntry, available_panes
 from mailtrixy_desktop.ui.status_bar import StatusBar
 
 log = logging.getLogger("mailtrixy_desktop.ui")
-
-# The sidebar in this order; a pane whose module is not there yet is simply absent.
-PANES: tuple[tuple[str, str], ...] = (
-    ("mailtrixy_desktop.ui.contacts.pane", "ContactsPane"),
-    ("mailtrixy_desktop.ui.inbox.pane", "InboxPane"),
-    ("mailtrixy_desktop.ui.deals.pane", "DealsPane"),
-    ("mailtrixy_desktop.ui.campaigns.pane", "CampaignsPane"),
-    ("mailtrixy_desktop.ui.tags_groups.pane", "TagsGroupsPane"),
-    ("mailtrixy_desktop.ui.webhooks.pane", "WebhooksPane"),
-    ("mailtrixy_desktop.ui.outbox.pane", "OutboxPane"),
-)
 
 APP_SHORTCUTS: tuple[Shortcut, ...] = (
     ("Window", "Ctrl+1 … Ctrl+7", "Go to the pane at that place in the sidebar"),
@@ -54,19 +43,6 @@ APP_SHORTCUTS: tuple[Shortcut, ...] = (
     ("Window", "Ctrl+/", "Show this list"),
     ("Window", "Ctrl+Q", "Quit"),
 )
-
-
-def pane_classes() -> list[type[Pane]]:
-    found: list[type[Pane]] = []
-    for module_name, class_name in PANES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name is not None and module_name.startswith(exc.name):
-                continue  # that pane's issue has not landed
-            raise
-        found.append(getattr(module, class_name))
-    return found
 
 
 class _Relay(QObject):
@@ -104,17 +80,17 @@ class MainWindow(QMainWindow):
             settings=settings,
             notify=self.notify,
             refresh=self.refresh,
+            open=self.open_item,
         )
         self.navigation = Navigation(self)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("paneStack")
-        self.panes: list[Pane] = []
-        for number, cls in enumerate(pane_classes(), start=1):
-            pane = cls(self.context, self.stack)
-            self.panes.append(pane)
-            self.stack.addWidget(pane)
-            self.navigation.add(pane, f"Ctrl+{number}")
-            pane.badgeChanged.connect(self._update_badges)
+        self.entries: list[PaneEntry] = available_panes()
+        # Built on first show: until then the stack holds an empty stand-in.
+        self._built: dict[int, Pane] = {}
+        for number, entry in enumerate(self.entries, start=1):
+            self.stack.addWidget(QWidget(self.stack))
+            self.navigation.add(entry.title, entry.icon, entry.object_name, f"Ctrl+{number}")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self._sidebar(title))
@@ -175,16 +151,48 @@ class MainWindow(QMainWindow):
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Pane) else None
 
+    @property
+    def panes(self) -> list[Pane]:
+        """The panes built so far (opened at least once), in sidebar order."""
+        return [self._built[row] for row in sorted(self._built)]
+
+    def row_of(self, object_name: str) -> int | None:
+        return next((i for i, e in enumerate(self.entries) if e.object_name == object_name), None)
+
     def pane(self, object_name: str) -> Pane | None:
-        return next((p for p in self.panes if p.objectName() == object_name), None)
+        """The pane by its objectName, built now if it has not been opened yet."""
+        row = self.row_of(object_name)
+        return None if row is None else self._build_pane(row)
+
+    def _build_pane(self, row: int) -> Pane:
+        pane = self._built.get(row)
+        if pane is None:
+            pane = self.entries[row].load()(self.context, self.stack)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, pane)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self._built[row] = pane
+            pane.badgeChanged.connect(self._update_badges)
+            pane.restore_state()
+        return pane
 
     def show_pane(self, row: int) -> None:
-        if not 0 <= row < len(self.panes):
+        if not 0 <= row < len(self.entries):
             return
         if self.navigation.currentIndex().row() != row:
             self.navigation.setCurrentIndex(self.navigation.model_.index(row, 0))
+        pane = self._build_pane(row)
         self.stack.setCurrentIndex(row)
-        self.panes[row].activate()
+        pane.activate()
+
+    def open_item(self, object_name: str, item: object) -> None:
+        row = self.row_of(object_name)
+        if row is None:
+            return
+        self.show_pane(row)
+        self._build_pane(row).open_item(item)
 
     def notify(self, sentence: str) -> None:
         self.status.showMessage(sentence, 10_000)
@@ -220,13 +228,13 @@ class MainWindow(QMainWindow):
         edit.addAction(self._action("&New", "Ctrl+N", self._new_item, "actionNew"))
         edit.addAction(self._action("&Find", "Ctrl+F", self._focus_search, "actionFind"))
         view = bar.addMenu("&View")
-        for number, pane in enumerate(self.panes, start=1):
+        for number, entry in enumerate(self.entries, start=1):
             view.addAction(
                 self._action(
-                    pane.title,
+                    entry.title,
                     f"Ctrl+{number}" if number <= 9 else None,
                     lambda _checked=False, row=number - 1: self.show_pane(row),
-                    f"actionPane-{pane.objectName()}",
+                    f"actionPane-{entry.object_name}",
                 )
             )
         view.addSeparator()
@@ -241,8 +249,8 @@ class MainWindow(QMainWindow):
 
     def shortcuts(self) -> list[Shortcut]:
         found = list(APP_SHORTCUTS)
-        for pane in self.panes:
-            found.extend(pane.shortcuts)
+        for entry in self.entries:  # the class's list: no need to build the pane
+            found.extend(entry.load().shortcuts)
         return found
 
     def show_shortcuts(self) -> ShortcutsWindow:
@@ -322,11 +330,15 @@ class MainWindow(QMainWindow):
         self.status.set_outbox(len(operations), attention)
 
     def _update_badges(self) -> None:
-        for row, pane in enumerate(self.panes):
-            self.navigation.set_badge(row, pane.badge())
+        for row, entry in enumerate(self.entries):
+            built = self._built.get(row)
+            count = built.badge() if built is not None else None
+            if count is None and entry.badge is not None:
+                count = entry.badge(self.workspace)
+            self.navigation.set_badge(row, count)
 
     def _show_outbox(self) -> None:
-        row = next((i for i, p in enumerate(self.panes) if p.objectName() == "outboxPane"), None)
+        row = self.row_of("outboxPane")
         if row is not None:
             self.show_pane(row)
 
@@ -339,11 +351,8 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         self._splitter_restored = False
-        for pane in self.panes:
-            pane.restore_state()
-        last = str(self.settings.value("window/pane", ""))
-        rows = [i for i, p in enumerate(self.panes) if p.objectName() == last]
-        self.show_pane(rows[0] if rows else 0)
+        row = self.row_of(str(self.settings.value("window/pane", "")))
+        self.show_pane(row if row is not None else 0)
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

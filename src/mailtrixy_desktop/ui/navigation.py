@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from mailtrixy_desktop.ui import icons
-from mailtrixy_desktop.ui.pane import Pane
 
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 1
 PANE_ROLE = Qt.ItemDataRole.UserRole + 2  # the pane's objectName
@@ -111,12 +110,12 @@ class Navigation(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setStyleSheet("QListView#navigation { background: palette(window); padding: 4px; }")
 
-    def add(self, pane: Pane, shortcut: str) -> None:
-        item = QStandardItem(icons.icon(pane.icon_name), pane.title)
-        item.setData(pane.objectName(), PANE_ROLE)
-        item.setData(pane.icon_name, ICON_ROLE)
-        item.setToolTip(f"{pane.title} ({shortcut})")
-        item.setAccessibleText(pane.title)
+    def add(self, title: str, icon_name: str, object_name: str, shortcut: str) -> None:
+        item = QStandardItem(icons.icon(icon_name), title)
+        item.setData(object_name, PANE_ROLE)
+        item.setData(icon_name, ICON_ROLE)
+        item.setToolTip(f"{title} ({shortcut})")
+        item.setAccessibleText(title)
         self.model_.appendRow(item)
 
     def set_badge(self, row: int, count: int | None) -> None:

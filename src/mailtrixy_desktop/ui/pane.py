@@ -24,13 +24,18 @@ class PaneContext:
     settings: QSettings  # this workspace's settings; panes write under "panes/<objectName>/"
     notify: Callable[[str], None]  # one sentence in the status bar (never a modal dialog)
     refresh: Callable[[Iterable[str]], None]  # ask for a sync of these resources now (F5)
+    # Show another pane and hand it an item: ("inboxPane", OpenItem(...)). The window
+    # builds the pane if needed and calls its ``open_item``.
+    open: Callable[[str, object], None] = lambda _pane, _item: None
 
 
 class Pane(QWidget):
-    """Subclasses set the class attributes and override what they support."""
+    """Subclasses set the class attributes and override what they support.
 
-    title: ClassVar[str] = ""
-    icon_name: ClassVar[str] = ""  # a file in ui/icons/ without ".svg"
+    A pane's title, icon and place in the sidebar are in ``pane_registry``; the
+    window builds a pane the first time it is shown.
+    """
+
     resources: ClassVar[tuple[str, ...]] = ()  # what F5 refreshes (sync resource names)
     # (section, keys, what it does): listed in Help → Keyboard shortcuts
     shortcuts: ClassVar[tuple[tuple[str, str, str], ...]] = ()
@@ -46,7 +51,7 @@ class Pane(QWidget):
         return self.context.workspace
 
     def badge(self) -> int | None:
-        """A count for the sidebar (open conversations, queued operations), or None."""
+        """A count for the sidebar once the pane is built (before: the registry's), or None."""
         return None
 
     def activate(self) -> None:
@@ -55,6 +60,9 @@ class Pane(QWidget):
     def focus_search(self) -> None:
         """Ctrl+F."""
 
+    def open_item(self, item: object) -> None:
+        """Another pane asked to show ``item`` here (see ``PaneContext.open``)."""
+
     def new_item(self) -> None:
         """Ctrl+N."""
 
@@ -62,7 +70,7 @@ class Pane(QWidget):
         """Keep splitter positions, column widths… in ``context.settings``."""
 
     def restore_state(self) -> None:
-        """Put back what ``save_state`` kept."""
+        """Put back what ``save_state`` kept (called once, when the pane is built)."""
 
     def settings_key(self, name: str) -> str:
         return f"panes/{self.objectName()}/{name}"

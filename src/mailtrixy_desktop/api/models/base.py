@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 class Model(BaseModel):
     """A server object. Unknown fields (a newer server's) are ignored; models are immutable."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
 
 class PageMeta(Model):

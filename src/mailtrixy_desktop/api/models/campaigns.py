@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, TypedDict
 
-from pydantic import AwareDatetime
+from pydantic import AwareDatetime, Field
 
 from mailtrixy_desktop.api.models.base import Model
 
@@ -27,7 +27,9 @@ class Campaign(Model):
     from_email: str | None = None
     from_name: str | None = None
     recipients_count: int = 0
-    stats: CampaignStats = CampaignStats()
+    # A factory, not an instance: building one here would compile every model's
+    # validator at import time (defer_build), on the way to the first paint.
+    stats: CampaignStats = Field(default_factory=CampaignStats)
     schedule_at: AwareDatetime | None = None
     sent_at: AwareDatetime | None = None
     created_at: AwareDatetime

@@ -1,5 +1,4 @@
-"""The contacts pane: a table over the cache, filters, bulk actions and a detail panel."""
+"""The contacts pane: a table over the cache, filters, bulk actions and a detail panel.
 
-from mailtrixy_desktop.ui.contacts.pane import ContactsPane
-
-__all__ = ["ContactsPane"]
+Nothing is imported here: the window imports ``pane`` when the pane is first shown.
+"""

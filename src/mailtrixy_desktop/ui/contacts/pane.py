@@ -103,8 +103,6 @@ class _Answer:
 
 
 class ContactsPane(Pane):
-    title: ClassVar[str] = "Contacts"
-    icon_name: ClassVar[str] = "contacts"
     resources: ClassVar[tuple[str, ...]] = ("contacts", "tags", "groups")
     shortcuts: ClassVar[tuple[tuple[str, str, str], ...]] = (
         ("Contacts", "Ctrl+F", "Search name, email and company"),
@@ -158,7 +156,7 @@ class ContactsPane(Pane):
 
         header = QHBoxLayout()
         header.setSpacing(10)
-        title = QLabel(self.title, self)
+        title = QLabel("Contacts", self)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)

@@ -1,5 +1,1 @@
-"""The Tags & Groups pane."""
-
-from mailtrixy_desktop.ui.tags_groups.pane import TagsGroupsPane
-
-__all__ = ["TagsGroupsPane"]
+"""The Tags & Groups pane (``pane``; imported when first shown, so nothing here)."""

@@ -126,8 +126,6 @@ def _button(text: str, name: str, tip: str) -> QPushButton:
 
 
 class TagsGroupsPane(Pane):
-    title = "Tags & Groups"
-    icon_name = "tags"
     resources = ("tags", "groups")
     shortcuts: ClassVar[tuple[tuple[str, str, str], ...]] = (
         ("Tags & Groups", "Ctrl+N", "New tag, or new group when the groups list has focus"),
