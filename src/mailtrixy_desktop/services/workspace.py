@@ -7,10 +7,12 @@ The app builds a ``Workspace`` per server and token; panes get the façades
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from mailtrixy_desktop.api.client import MailTrixyClient
+from mailtrixy_desktop.services import outbox_view
 from mailtrixy_desktop.services.admin import AdminService
 from mailtrixy_desktop.services.campaigns import CampaignsService
 from mailtrixy_desktop.services.changes import ChangeHub
@@ -101,3 +103,48 @@ class Workspace:
         """Drop an operation (the UI asks first); its optimistic change stays until sync."""
         outbox.discard(self.store, op_id)
         self.changes.publish({"outbox"})
+
+    # ------------------------------------------------------------------ the outbox pane's edits
+    def describe(self, op: Operation) -> str:
+        """What ``op`` is, in a line: "Move deal “Acme renewal” to Proposal"."""
+        return outbox_view.describe(op, self.store)
+
+    def begin_edit(self, op_id: int) -> Operation | None:
+        """Hold ``op_id`` back while the person edits it; None if it cannot be edited now."""
+        op = outbox_view.begin_edit(self.store, op_id)
+        self.changes.publish({"outbox"})
+        return op
+
+    def save_edit(self, op_id: int, payload: Mapping[str, Any]) -> bool:
+        """The edited operation goes out with ``payload``; False if it was no longer being
+        edited (discarded meanwhile, or already sent)."""
+        saved = outbox_view.save_edit(self.store, op_id, payload)
+        self.changes.publish({"outbox", "messages"} if saved else {"outbox"})
+        self.outbox.wake()
+        return saved
+
+    def cancel_edit(self, op_id: int) -> bool:
+        cancelled = outbox_view.cancel_edit(self.store, op_id)
+        self.changes.publish({"outbox"})
+        self.outbox.wake()  # later operations on its target may go again
+        return cancelled
+
+    def retry(self, op_ids: Iterable[int]) -> int:
+        """ "Retry now" for any open operation: refused ones go back into the queue."""
+        count = outbox_view.retry(self.store, op_ids)
+        self.changes.publish({"outbox"})
+        self.outbox.wake()
+        return count
+
+    def discard_operations(self, op_ids: Iterable[int]) -> outbox_view.Discarded:
+        """Drop operations (the UI asks first) and stop holding their optimistic changes;
+        ``restore_discarded`` then fetches the server's versions."""
+        discarded = outbox_view.discard(self.store, op_ids)
+        self.changes.publish({"outbox", *discarded.resources})
+        self.outbox.wake()  # what waited behind them may go
+        return discarded
+
+    async def restore_discarded(self, discarded: outbox_view.Discarded) -> None:
+        changed = await outbox_view.restore(self.client, self.store, discarded.targets)
+        if changed:
+            self.changes.publish(changed)

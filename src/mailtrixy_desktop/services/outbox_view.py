@@ -1,0 +1,638 @@
+"""The outbox as a person sees it: what each operation is, in words, and what they
+can do with it (retry now, edit, discard).
+
+DESIGN.md, "Writes and the outbox", step 7: nothing leaves the queue silently.
+Editing marks an operation "being edited" (the engine leaves it alone, and later
+operations on its target wait behind it) until it is saved or the edit is
+cancelled; discarding drops it and gives the cache back the server's version.
+
+Names are read from the cache (contacts, deals, conversations…); things created
+offline have negative ids and are named from their cached rows too. No Qt here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from mailtrixy_desktop.api import errors
+from mailtrixy_desktop.api.client import MailTrixyClient
+from mailtrixy_desktop.api.models import Message
+from mailtrixy_desktop.store import campaigns, contacts, conversations, deals, tags_groups, team
+from mailtrixy_desktop.store import outbox as outbox_store
+from mailtrixy_desktop.store import webhooks as webhook_store
+from mailtrixy_desktop.store.database import Queryable, Store
+from mailtrixy_desktop.store.outbox import Operation, OpState
+from mailtrixy_desktop.store.tables import set_pending
+from mailtrixy_desktop.sync.operations import TARGETS
+from mailtrixy_desktop.sync.outbox_engine import RESOURCE_OF
+
+# What the pane's State column says.
+STATE_WORDS: dict[OpState, str] = {
+    OpState.QUEUED: "Queued",
+    OpState.SENDING: "Sending",
+    OpState.HELD: "Held for review",
+    OpState.NEEDS_ATTENTION: "Needs attention",
+    OpState.EDITING: "Being edited",
+    OpState.MAYBE_DELIVERED: "Outcome unknown",
+    OpState.DONE: "Sent",
+}
+# States that want the person's decision (the status bar counts them apart).
+ATTENTION = (OpState.NEEDS_ATTENTION, OpState.HELD, OpState.MAYBE_DELIVERED)
+# States the engine will send by itself.
+WAITING = (OpState.QUEUED, OpState.SENDING)
+# Not SENDING: its request may be on the wire, and an edit could not be told apart
+# from what the server already took.
+EDITABLE = (
+    OpState.QUEUED,
+    OpState.HELD,
+    OpState.NEEDS_ATTENTION,
+    OpState.MAYBE_DELIVERED,
+    OpState.EDITING,
+)
+RETRYABLE = (
+    OpState.QUEUED,
+    OpState.SENDING,
+    OpState.NEEDS_ATTENTION,
+    OpState.MAYBE_DELIVERED,
+    OpState.EDITING,
+)
+
+FIELD_WORDS: dict[str, str] = {
+    "group_ids": "groups",
+    "custom_fields": "custom fields",
+    "expected_close_date": "expected close date",
+    "assignee_id": "assignee",
+    "contact_id": "contact",
+    "contact_ids": "contacts",
+    "snoozed_until": "snooze time",
+    "schedule_at": "schedule",
+    "recipient_groups": "recipients",
+    "email_account_id": "sending account",
+    "from_email": "from address",
+    "from_name": "from name",
+    "body_html": "text",
+    "is_active": "active",
+    "color": "colour",
+    "cc": "Cc",
+    "bcc": "Bcc",
+}
+_NOUNS: dict[str, tuple[str, str]] = {
+    "contact": ("contact", "contacts"),
+    "deal": ("deal", "deals"),
+    "conversation": ("conversation", "conversations"),
+    "campaign": ("campaign", "campaigns"),
+    "tag": ("tag", "tags"),
+    "group": ("group", "groups"),
+    "webhook": ("webhook", "webhooks"),
+}
+
+
+def field_word(name: str) -> str:
+    return FIELD_WORDS.get(name, name.replace("_", " "))
+
+
+def state_word(state: OpState) -> str:
+    return STATE_WORDS.get(state, str(state.value).replace("_", " ").capitalize())
+
+
+def _quoted(text: str) -> str:
+    return f"“{text}”"
+
+
+def _words(items: Sequence[str]) -> str:
+    """a, b and c."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _when(value: object) -> str | None:
+    """An ISO time from a payload as the person's local "3 May 09:00"."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    local = moment.astimezone()
+    text = f"{local.day} {local:%b %H:%M}"
+    return text if local.year == dt.datetime.now().year else f"{text} {local.year}"
+
+
+# ---------------------------------------------------------------------- names
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def contact_name(store: Queryable, contact_id: int | None) -> str | None:
+    if contact_id is None:
+        return None
+    row = contacts.contact(store, contact_id)
+    if row is not None:
+        return row.name or row.email
+    # A contact deleted from the cache may still be named by its deals or conversations.
+    for table in ("conversations", "deals"):
+        name = store.scalar(
+            f"SELECT contact_name FROM {table} WHERE contact_id = ? AND contact_name <> '' LIMIT 1",
+            (contact_id,),
+        )
+        if isinstance(name, str):
+            return name
+    return None
+
+
+def _group_names(store: Queryable) -> dict[int, str]:
+    return dict(tags_groups.group_choices(store))
+
+
+def _target_name(store: Queryable, op: Operation) -> str | None:
+    """The target's name as the cache has it (None: not in the cache)."""
+    target_id = op.target_id
+    remembered = (op.context or {}).get("target_name")
+    if target_id is None:
+        return remembered if isinstance(remembered, str) else None
+    name: str | None = None
+    kind = op.target_type
+    if kind == "contact":
+        name = contact_name(store, target_id)
+    elif kind == "deal":
+        deal = deals.deal(store, target_id)
+        name = _quoted(deal.title) if deal is not None else None
+    elif kind == "conversation":
+        conversation = conversations.conversation(store, target_id)
+        name = _quoted(conversation.subject) if conversation is not None else None
+    elif kind == "campaign":
+        campaign = campaigns.campaign(store, target_id)
+        name = _quoted(campaign.name) if campaign is not None else None
+    elif kind == "tag":
+        tag = next((t for t in tags_groups.tag_choices(store) if t.id == target_id), None)
+        name = _quoted(tag.name) if tag is not None else None
+    elif kind == "group":
+        group = _group_names(store).get(target_id)
+        name = _quoted(group) if group is not None else None
+    elif kind == "webhook":
+        hook = next((w for w in webhook_store.webhooks(store) if w.id == target_id), None)
+        name = hook.url if hook is not None else None
+    if name is None and isinstance(remembered, str):
+        name = remembered
+    return name
+
+
+def _target(store: Queryable, op: Operation) -> str:
+    """ "contact Jane Smith", "deal “Acme renewal”", or what can be said without the cache."""
+    singular = _NOUNS.get(op.target_type, (op.target_type.replace("_", " "), ""))[0]
+    name = _target_name(store, op)
+    if name is not None:
+        return f"{singular} {name}"
+    if op.target_id is not None and op.target_id < 0:
+        return f"a new {singular}"
+    if op.target_id is None:
+        return f"a {singular}"
+    return f"{singular} #{op.target_id}"
+
+
+def _member_name(store: Queryable, member_id: object) -> str | None:
+    found = _int(member_id)
+    if found is None:
+        return None
+    return next((m.name for m in team.team_members(store) if m.id == found), None)
+
+
+# ---------------------------------------------------------------------- describing
+def describe(op: Operation, store: Queryable) -> str:
+    """One line for the Outbox pane: "Reply to “Billing question” (Jane Smith)"."""
+    try:
+        return _describe(op, store)
+    except Exception:  # a description must never take the pane down
+        return _fallback(op, store)
+
+
+def _fallback(op: Operation, store: Queryable) -> str:
+    action = op.kind.rpartition(".")[2].replace("_", " ")
+    verb = {"create": "Create", "update": "Edit", "delete": "Delete"}.get(
+        action, action.capitalize()
+    )
+    try:
+        target = _target(store, op)
+    except Exception:
+        target = op.target_type
+    return f"{verb} {target}"
+
+
+def _fields(payload: Mapping[str, Any], skip: Iterable[str] = ()) -> str:
+    skipped = set(skip)
+    return ", ".join(field_word(k) for k in payload if k not in skipped)
+
+
+def _describe(op: Operation, store: Queryable) -> str:
+    kind, payload = op.kind, op.payload
+    target_type, _, action = kind.partition(".")
+    if kind == "conversation.reply":
+        conversation = (
+            conversations.conversation(store, op.target_id) if op.target_id is not None else None
+        )
+        if conversation is None:
+            return f"Reply in {_target(store, op)}"
+        who = conversation.contact_name or conversation.contact_email
+        return f"Reply to {_quoted(conversation.subject)}" + (f" ({who})" if who else "")
+    if kind == "conversation.update":
+        return _conversation_update(op, store)
+    if action == "create":
+        return _created(op, store)
+    if action == "delete":
+        return f"Delete {_target(store, op)}"
+    if kind == "deal.update" and "stage" in payload:
+        stage = str(payload["stage"]).capitalize()
+        text = f"Move {_target(store, op)} to {stage}"
+        rest = _fields(payload, ("stage",))
+        return f"{text}, and change {rest}" if rest else text
+    if kind == "campaign.send":
+        return f"Send {_target(store, op)}"
+    if kind == "campaign.update" and set(payload) == {"schedule_at"}:
+        when = _when(payload["schedule_at"])
+        if when is None:
+            return f"Unschedule {_target(store, op)}"
+        return f"Schedule {_target(store, op)} for {when}"
+    if kind in ("tag.update", "group.update") and set(payload) == {"name"}:
+        noun = _NOUNS[target_type][0]
+        return f"Rename {noun} to {_quoted(str(payload['name']))}"
+    if kind == "tag.update" and set(payload) == {"color"}:
+        return f"Recolour {_target(store, op)}"
+    if kind in ("group.add_members", "group.remove_members"):
+        ids = [i for i in payload.get("contact_ids", []) if _int(i) is not None]
+        if len(ids) == 1:
+            who = contact_name(store, ids[0]) or "a contact"
+        else:
+            who = f"{len(ids):,} contacts"
+        group = _target(store, op)
+        if kind == "group.add_members":
+            return f"Add {who} to {group}"
+        return f"Remove {who} from {group}"
+    if action == "update":
+        fields = _fields(payload)
+        return f"Edit {_target(store, op)}" + (f": {fields}" if fields else "")
+    return _fallback(op, store)
+
+
+def _created(op: Operation, store: Queryable) -> str:
+    payload = op.payload
+    noun = _NOUNS.get(op.target_type, (op.target_type, ""))[0]
+    if op.target_type == "contact":
+        name, email = payload.get("name"), payload.get("email")
+        if name and email:
+            return f"Create contact {name} ({email})"
+        if name or email:
+            return f"Create contact {name or email}"
+    for key in ("title", "name"):
+        value = payload.get(key)
+        if isinstance(value, str) and value:
+            return f"Create {noun} {_quoted(value)}"
+    return f"Create {_target(store, op)}"
+
+
+def _conversation_update(op: Operation, store: Queryable) -> str:
+    payload = op.payload
+    target = _target(store, op)
+    parts: list[str] = []
+    status = payload.get("status")
+    if status == "closed":
+        parts.append(f"Close {target}")
+    elif status == "open":
+        parts.append(f"Reopen {target}")
+    elif status == "snoozed":
+        when = _when(payload.get("snoozed_until"))
+        parts.append(f"Snooze {target}" + (f" until {when}" if when else ""))
+    if "assignee_id" in payload:
+        member = payload["assignee_id"]
+        name = _member_name(store, member)
+        if member is None:
+            parts.append(f"Unassign {target}" if not parts else "unassign it")
+        else:
+            who = name or "a team member"
+            parts.append(f"Assign {target} to {who}" if not parts else f"assign it to {who}")
+    if "labels" in payload:
+        labels = [str(label) for label in payload["labels"] or []]
+        words = ", ".join(labels) if labels else "none"
+        parts.append(f"Set the labels of {target} to {words}" if not parts else "relabel it")
+    rest = [k for k in payload if k not in ("status", "snoozed_until", "assignee_id", "labels")]
+    if rest:
+        fields = ", ".join(field_word(k) for k in rest)
+        parts.append(f"Edit {target}: {fields}" if not parts else f"change {fields}")
+    return _words(parts) if parts else f"Change {target}"
+
+
+def summarize(ops: Sequence[Operation], store: Queryable, *, most: int = 3) -> str:
+    """Several operations in one phrase, for a confirmation: "Delete 3 contacts and
+    Reply to “Billing question” (Jane Smith)"."""
+    if not ops:
+        return "nothing"
+    by_kind: dict[str, list[Operation]] = {}
+    for op in ops:
+        by_kind.setdefault(op.kind, []).append(op)
+    parts: list[str] = []
+    for kind, group in by_kind.items():
+        if len(group) == 1:
+            parts.append(describe(group[0], store))
+            continue
+        target_type, _, action = kind.partition(".")
+        plural = _NOUNS.get(target_type, (target_type, target_type + "s"))[1]
+        count = f"{len(group):,}"
+        phrase = {
+            "create": f"Create {count} {plural}",
+            "update": f"Change {count} {plural}",
+            "delete": f"Delete {count} {plural}",
+            "reply": f"{count} replies",
+            "send": f"Send {count} {plural}",
+            "add_members": f"Add members to {count} {plural}",
+            "remove_members": f"Remove members from {count} {plural}",
+        }.get(action, f"{count} changes to {plural}")
+        parts.append(phrase)
+    if len(parts) > most:
+        shown = parts[:most]
+        left = len(parts) - most
+        return ", ".join(shown) + f" and {left} other kind{'s' if left != 1 else ''} of change"
+    text = _words(parts)
+    return text[0].upper() + text[1:]
+
+
+def _value_text(store: Queryable, field: str, value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return "(empty)"
+    if field in ("group_ids", "recipient_groups") and isinstance(value, list):
+        names = _group_names(store)
+        return ", ".join(names.get(v, f"#{v}") if isinstance(v, int) else str(v) for v in value)
+    if field == "assignee_id":
+        return _member_name(store, value) or f"#{value}"
+    if field == "contact_id":
+        return contact_name(store, _int(value)) or f"#{value}"
+    if field == "contact_ids" and isinstance(value, list):
+        return f"{len(value):,} contacts"
+    if field in ("snoozed_until", "schedule_at"):
+        return _when(value) or str(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {'(empty)' if v is None else v}" for k, v in value.items())
+    return str(value)
+
+
+def changed_fields(op: Operation, store: Queryable) -> list[tuple[str, str]]:
+    """(field, new value) for a change of fields, as the detail area lists them; none
+    for a reply (its text is the composer's to show) or an operation without fields."""
+    if op.kind == "conversation.reply":
+        return []
+    return [(field_word(k), _value_text(store, k, v)) for k, v in op.payload.items()]
+
+
+def field_errors(op: Operation) -> dict[str, list[str]]:
+    """The server's messages per field, kept from a 422 refusal."""
+    found = (op.result or {}).get("field_errors")
+    if not isinstance(found, dict):
+        return {}
+    return {
+        str(k): [str(m) for m in v] if isinstance(v, list) else [str(v)] for k, v in found.items()
+    }
+
+
+# ---------------------------------------------------------------------- what may be done
+def can_edit(op: Operation) -> bool:
+    """A reply is edited in its composer; other operations need fields to change."""
+    if op.state not in EDITABLE:
+        return False
+    return op.kind == "conversation.reply" or bool(op.payload)
+
+
+def can_retry(op: Operation) -> bool:
+    return op.state in RETRYABLE
+
+
+def can_send_as_is(op: Operation) -> bool:
+    return op.state is OpState.HELD
+
+
+# ---------------------------------------------------------------------- editing
+def begin_edit(store: Store, op_id: int) -> Operation | None:
+    """Mark the operation "being edited", remembering the state it came from.
+
+    Returns the operation, or None when it cannot be edited now (gone, sent, or
+    on the wire). Editing one already being edited carries on with it.
+    """
+    with store.transaction():
+        op = outbox_store.get(store, op_id)
+        if op is None or op.state not in EDITABLE:
+            return None
+        if op.state is not OpState.EDITING:
+            context = dict(op.context or {})
+            context["edit_from"] = op.state.value
+            outbox_store.update_context(store, op_id, context)
+            # The reason stays visible while the person fixes what it names.
+            outbox_store.set_state(store, op_id, OpState.EDITING, error=op.last_error)
+    return outbox_store.get(store, op_id)
+
+
+def save_edit(store: Store, op_id: int, payload: Mapping[str, Any]) -> bool:
+    """The edited operation goes back into the queue, due at once, its error cleared.
+
+    False when it is no longer being edited (discarded, or sent before the edit
+    began to count): the person's new text is then the caller's to keep.
+    """
+    with store.transaction():
+        op = outbox_store.get(store, op_id)
+        if op is None or op.state is not OpState.EDITING:
+            return False
+        context = dict(op.context or {})
+        came_from = context.pop("edit_from", None)
+        if op.kind == "conversation.reply":
+            context.update(_reply_context(store, op, held=came_from == OpState.HELD.value))
+            _rewrite_local_copy(store, op, payload)
+        outbox_store.update_payload(store, op_id, payload)
+        outbox_store.update_context(store, op_id, context)
+        outbox_store.set_state(store, op_id, OpState.QUEUED, error=None, next_attempt_at=0.0)
+        # A refusal's field errors were about the old payload.
+        store.execute("UPDATE outbox SET result = NULL WHERE id = ?", (op_id,))
+    return True
+
+
+def cancel_edit(store: Store, op_id: int) -> bool:
+    """Back to where it was before the edit began (queued, held, needs attention...)."""
+    with store.transaction():
+        op = outbox_store.get(store, op_id)
+        if op is None or op.state is not OpState.EDITING:
+            return False
+        context = dict(op.context or {})
+        came_from = context.pop("edit_from", OpState.QUEUED.value)
+        try:
+            state = OpState(came_from)
+        except ValueError:
+            state = OpState.QUEUED
+        outbox_store.update_context(store, op_id, context)
+        outbox_store.set_state(store, op_id, state, error=op.last_error)
+    return True
+
+
+def _reply_context(store: Store, op: Operation, *, held: bool) -> dict[str, Any]:
+    """What the conversation looked like when the reply was (re)written.
+
+    A held reply was edited after the person was told what changed: it is not held
+    again. A queued one is checked against the conversation as the cache shows it
+    now, which is what the person saw while editing."""
+    if held:
+        return {"checked": True}
+    if op.target_id is None:
+        return {}
+    row = conversations.conversation(store, op.target_id)
+    if row is None:
+        return {}
+    known = [m.id for m in conversations.conversation_messages(store, op.target_id) if m.id > 0]
+    return {
+        "messages_count": row.messages_count,
+        "status": row.status,
+        "assignee_id": row.assignee.id if row.assignee else None,
+        "last_message_id": max(known) if known else None,
+    }
+
+
+def _rewrite_local_copy(store: Store, op: Operation, payload: Mapping[str, Any]) -> None:
+    """The queued copy in the thread shows the text that will be sent."""
+    local_id = _int((op.context or {}).get("local_message_id"))
+    if local_id is None or op.target_id is None:
+        return
+    row = next(
+        (m for m in conversations.conversation_messages(store, op.target_id) if m.id == local_id),
+        None,
+    )
+    if row is None:
+        return
+    message = Message.model_validate(
+        {
+            "id": row.id,
+            "conversation_id": row.conversation_id,
+            "direction": row.direction,
+            "body_html": payload.get("body_html", row.body_html),
+            "body_text": None,
+            "sender": None
+            if row.sender is None
+            else {"id": row.sender.id, "name": row.sender.name, "email": row.sender_email},
+            "cc": payload.get("cc", list(row.cc)),
+            "bcc": payload.get("bcc", list(row.bcc)),
+            "created_at": row.created_at,
+        }
+    )
+    conversations.upsert_messages(store, [message], overwrite_pending=True)
+    conversations.set_messages_pending(store, [local_id])
+
+
+# ---------------------------------------------------------------------- retry, discard
+def retry(store: Store, op_ids: Iterable[int]) -> int:
+    """Send these now: waiting ones skip their backoff; refused or unsettled ones go
+    back into the queue; one left "being edited" goes as it was. How many."""
+    count = 0
+    with store.transaction():
+        for op_id in op_ids:
+            op = outbox_store.get(store, op_id)
+            if op is None or op.state not in RETRYABLE:
+                continue
+            state = op.state
+            if state is OpState.EDITING:
+                cancel_edit(store, op_id)
+                again = outbox_store.get(store, op_id)
+                if again is None or again.state not in RETRYABLE:
+                    continue
+                state = again.state
+            if state in WAITING:
+                outbox_store.retry_now(store, op_id)
+            else:
+                outbox_store.set_state(
+                    store, op_id, OpState.QUEUED, error=None, next_attempt_at=0.0
+                )
+            count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class Discarded:
+    count: int  # operations removed
+    # Targets whose optimistic change was dropped: the server's version is fetched again.
+    targets: tuple[tuple[str, int], ...]
+    resources: frozenset[str]  # what changed in the cache, for the change broadcast
+
+
+def discard_plan(store: Store, op_ids: Iterable[int]) -> list[Operation]:
+    """What discarding ``op_ids`` removes: them, and, for a thing created offline
+    whose creation is discarded, every change to it (it will never exist)."""
+    wanted = set(op_ids)
+    open_ops = outbox_store.open_operations(store)
+    chosen = [op for op in open_ops if op.id in wanted]
+    unborn = {
+        (op.target_type, op.target_id)
+        for op in chosen
+        if op.kind.endswith(".create") and op.target_id is not None and op.target_id < 0
+    }
+    return [op for op in open_ops if op.id in wanted or (op.target_type, op.target_id) in unborn]
+
+
+def discard(store: Store, op_ids: Iterable[int]) -> Discarded:
+    """Drop operations (the UI has asked). Their optimistic changes stop being
+    "pending" so that the server's version can replace them."""
+    resources: set[str] = set()
+    restore: list[tuple[str, int]] = []
+    with store.transaction():
+        ops = discard_plan(store, op_ids)
+        for op in ops:
+            outbox_store.discard(store, op.id)
+        for op in ops:
+            local_id = _int((op.context or {}).get("local_message_id"))
+            if op.kind == "conversation.reply" and local_id is not None and local_id < 0:
+                conversations.delete_messages(store, [local_id])
+                resources.add("messages")
+        touched = {
+            (op.target_type, op.target_id)
+            for op in ops
+            if op.target_id is not None and op.kind != "conversation.reply"
+        }
+        for target_type, target_id in sorted(touched, key=lambda t: (t[0], t[1] or 0)):
+            target = TARGETS.get(target_type)
+            if target is None or target_id is None:
+                continue
+            if outbox_store.has_open_after(store, target_type, target_id, 0):
+                continue  # another change to it still waits: its optimistic state stays
+            resources.add(RESOURCE_OF.get(target_type, target_type))
+            if target_id < 0:
+                target.delete(store, [target_id])  # created offline, never sent
+            else:
+                set_pending(store, target.table, [target_id], False)
+                restore.append((target_type, target_id))
+    return Discarded(len(ops), tuple(restore), frozenset(resources))
+
+
+async def restore(
+    client: MailTrixyClient, store: Store, targets: Iterable[tuple[str, int]]
+) -> set[str]:
+    """Fetch the server's version of what a discard touched; what changed in the cache.
+
+    Offline (or any failure) leaves the cache as it is: the rows are no longer
+    pending, so the next full sync writes the server's version over them."""
+    changed: set[str] = set()
+    for target_type, target_id in targets:
+        target = TARGETS.get(target_type)
+        if target is None or target.fetch is None:
+            continue
+        try:
+            current = await target.fetch(client, target_id)
+        except errors.NotFound:
+            target.delete(store, [target_id])
+        except errors.ApiError:
+            continue
+        else:
+            if outbox_store.has_open_after(store, target_type, target_id, 0):
+                continue  # changed again meanwhile: that change's optimistic state wins
+            target.upsert(store, [current], overwrite_pending=True)
+        changed.add(RESOURCE_OF.get(target_type, target_type))
+    return changed
