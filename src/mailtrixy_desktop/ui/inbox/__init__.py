@@ -1,0 +1,1 @@
+"""The inbox pane: filters, the conversation list, the thread and the composer."""

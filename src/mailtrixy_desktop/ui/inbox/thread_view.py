@@ -1,0 +1,554 @@
+"""One conversation's messages, shown safely.
+
+Bodies come through ``services.message_html`` (nh3), so the document never holds a
+script, a handler or a link other than http, https or mailto. The view's own part
+(headers, delivery marks, action links) is built here from escaped text. Resources
+are served by ``loadResource`` alone: ``data:`` images decoded here, ``cid:`` as an
+empty image, remote images only once the person allowed them and they were fetched;
+never a file or a Qt resource named by a message.
+
+Actions on undelivered replies are links with a scheme of our own, which message
+HTML cannot carry (the sanitiser keeps only http, https and mailto), and become
+signals; the pane decides what they do.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import datetime as dt
+import html
+import re
+from collections.abc import Awaitable, Callable, Sequence
+
+import shiboken6
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTime, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QDesktopServices,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QShowEvent,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QMessageBox, QTextBrowser, QToolTip, QWidget
+
+from mailtrixy_desktop.services.inbox import ThreadEntry
+from mailtrixy_desktop.services.message_html import RenderedMessage, render_message
+from mailtrixy_desktop.ui.async_bridge import spawn
+
+ImageFetch = Callable[[str], Awaitable[bytes | None]]
+
+ACTION_SCHEME = "mailtrixy-action"
+NO_CONVERSATION = "Select a conversation to read it"
+NO_MESSAGES = "No messages in this conversation yet"
+BANNER = "Remote images are hidden to protect your privacy."
+_EXTERNAL = ("http", "https", "mailto")
+_DATA_IMAGE = re.compile(r"^data:image/(png|jpe?g|gif|webp|bmp);base64,(.*)$", re.I | re.S)
+_MAX_IMAGE_WIDTH = 640  # wider images are scaled down to fit a reading column
+_CONCURRENT_FETCHES = 4
+_BOTTOM_SLACK = 8  # pixels from the end that still count as "at the bottom"
+
+
+_NOTHING = QImage(1, 1, QImage.Format.Format_ARGB32)
+_NOTHING.fill(0)
+
+
+async def _fetch_default(url: str) -> bytes | None:
+    # Imported on first use: httpx stays out of the start-up path until images are loaded.
+    from mailtrixy_desktop.api.remote_images import fetch_image
+
+    return await fetch_image(url)
+
+
+# -- colours --------------------------------------------------------------------------
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    """``a`` moved towards ``b`` by ``t``, opaque (rich text ignores most alpha)."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+    )
+
+
+class _Colours:
+    """The thread's colours, all derived from the palette, readable light or dark."""
+
+    def __init__(self, palette: QPalette) -> None:
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        dark = base.lightness() < 128
+        self.text = text.name()
+        self.muted = _mix(text, base, 0.42).name()
+        self.link = palette.color(QPalette.ColorRole.Link).name()
+        self.inbound = _mix(base, text, 0.045 if dark else 0.035).name()
+        self.inbound_edge = _mix(base, text, 0.12).name()
+        self.outbound = _mix(base, highlight, 0.22 if dark else 0.10).name()
+        self.outbound_edge = _mix(base, highlight, 0.40 if dark else 0.28).name()
+        self.banner = _mix(base, highlight, 0.14 if dark else 0.07).name()
+        # Warning and error hues, light on a dark surface and deep on a light one.
+        self.warning = QColor.fromHsl(36, 210, 165 if dark else 80).name()
+        self.error = QColor.fromHsl(2, 200, 170 if dark else 95).name()
+        self.footer = _mix(base, text, 0.07 if dark else 0.05).name()
+        self.warning_footer = _mix(base, QColor(self.warning), 0.12 if dark else 0.10).name()
+        self.error_footer = _mix(base, QColor(self.error), 0.12 if dark else 0.08).name()
+
+
+# -- time -----------------------------------------------------------------------------
+
+
+def _local(moment: dt.datetime) -> dt.datetime:
+    if moment.tzinfo is None:  # the cache keeps UTC
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone()
+
+
+def format_time(moment: dt.datetime, *, today: dt.date | None = None) -> str:
+    """ "Today, 14:05", "Yesterday, 09:12", else the locale's short date and time."""
+    local = _local(moment)
+    locale = QLocale()
+    clock = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    today = today or dt.datetime.now().astimezone().date()
+    if local.date() == today:
+        return f"Today, {clock}"
+    if local.date() == today - dt.timedelta(days=1):
+        return f"Yesterday, {clock}"
+    if today - dt.timedelta(days=6) <= local.date() < today:
+        day = locale.dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)
+        return f"{day}, {clock}"
+    date = locale.toString(
+        QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
+    )
+    return f"{date}, {clock}"
+
+
+def _long_time(moment: dt.datetime) -> str:
+    local = _local(moment)
+    locale = QLocale()
+    date = locale.toString(QDate(local.year, local.month, local.day), QLocale.FormatType.LongFormat)
+    clock = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return f"{date}, {clock}"
+
+
+# -- the document ---------------------------------------------------------------------
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _action(name: str, op_id: int, label: str) -> str:
+    return f'<a href="{ACTION_SCHEME}:{name}/{op_id}">{_e(label)}</a>'
+
+
+_ACTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "held": (("send-as-is", "Send as is"), ("edit", "Edit"), ("discard", "Discard")),
+    "failed": (("edit", "Edit and resend"), ("discard", "Discard")),
+}
+
+
+def _delivery_mark(entry: ThreadEntry) -> tuple[str, str] | None:
+    """(css class, HTML) of the mark under an undelivered reply."""
+    reason = (entry.reason or "").strip()
+    match entry.delivery:
+        case "sent":
+            return None
+        case "queued":
+            return "mt-queued", "◷&nbsp; Queued — goes out when the connection is back"
+        case "sending":
+            return "mt-queued", "↻&nbsp; Sending…"
+        case "editing":
+            return "mt-queued", "✎&nbsp; Being edited"
+        case "held":
+            kind = "mt-held"
+            text = "⚠&nbsp; " + (f"Held for review: {_e(reason)}" if reason else "Held for review")
+        case "failed":
+            kind = "mt-failed"
+            text = "✕&nbsp; " + (f"Not sent: {_e(reason)}" if reason else "Not sent")
+    if entry.op_id is not None:
+        links = (_action(name, entry.op_id, label) for name, label in _ACTIONS[entry.delivery])
+        text += "<br>" + " &nbsp;·&nbsp; ".join(links)
+    return kind, text
+
+
+def _style_sheet(c: _Colours) -> str:
+    return f"""
+        body {{ color: {c.text}; }}
+        a {{ color: {c.link}; }}
+        .mt-muted {{ color: {c.muted}; }}
+        .mt-name {{ font-weight: 600; }}
+        .mt-queued {{ color: {c.muted}; }}
+        .mt-held {{ color: {c.warning}; }}
+        .mt-failed {{ color: {c.error}; }}
+        .mt-deceptive {{ color: {c.warning}; font-weight: 600; }}
+        .mt-blocked-image {{ color: {c.muted}; font-style: italic; }}
+        blockquote {{ color: {c.muted}; }}
+        .mt-plain {{ margin-top: 12px; margin-bottom: 4px; }}
+    """
+
+
+def _message_html(
+    entry: ThreadEntry, rendered: RenderedMessage, contact_name: str, c: _Colours
+) -> str:
+    m = entry.message
+    inbound = m.direction == "inbound"
+    if inbound:
+        name = contact_name or (m.sender.name if m.sender else "") or (m.sender_email or "")
+        detail = m.sender_email if m.sender_email and m.sender_email != name else ""
+    else:
+        name = m.sender.name if m.sender and m.sender.name else "Your team"
+        detail = f"to {contact_name}" if contact_name else ""
+    header = f'<span class="mt-name">{_e(name)}</span>'
+    if detail:
+        header += f' &nbsp;<span class="mt-muted">{_e(detail)}</span>'
+    when = f'<span class="mt-muted" title="{_e(_long_time(m.created_at))}">'
+    when += f"{_e(format_time(m.created_at))}</span>"
+    copies = []
+    if m.cc:
+        copies.append("Cc: " + ", ".join(m.cc))
+    if m.bcc:
+        copies.append("Bcc: " + ", ".join(m.bcc))
+    copies_html = (
+        f'<tr><td colspan="2" class="mt-muted">{_e(" · ".join(copies))}</td></tr>' if copies else ""
+    )
+    body = rendered.html or '<span class="mt-muted">(no text)</span>'
+    mark = _delivery_mark(entry)
+    footer = ""
+    if mark is not None:
+        kind, text = mark
+        tint = {"mt-held": c.warning_footer, "mt-failed": c.error_footer}.get(kind, c.footer)
+        footer = f'<tr><td bgcolor="{tint}" class="{kind}">{text}</td></tr>'
+    background, edge = (c.inbound, c.inbound_edge) if inbound else (c.outbound, c.outbound_edge)
+    align = "left" if inbound else "right"
+    return f"""
+<table width="86%" align="{align}" cellspacing="0" cellpadding="12" border="1"
+       bgcolor="{background}" style="border-color: {edge}; border-style: solid;
+       margin-bottom: 14px; margin-right: 16px;">
+<tr><td>
+  <table width="100%" cellspacing="0" cellpadding="0" border="0">
+    <tr><td>{header}</td><td align="right">{when}</td></tr>
+    {copies_html}
+  </table>
+  {body}
+</td></tr>
+{footer}
+</table>"""
+
+
+# -- the view -------------------------------------------------------------------------
+
+
+class ThreadView(QTextBrowser):
+    """The messages of one conversation, oldest first, with marks on undelivered replies."""
+
+    sendAsIsRequested = Signal(int)
+    editRequested = Signal(int)
+    discardRequested = Signal(int)
+    loadImagesRequested = Signal()
+    _ready = False
+
+    def __init__(self, parent: QWidget | None = None, *, fetch: ImageFetch | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conversationThread")
+        self.setAccessibleName("Conversation thread")
+        # Links never navigate the view: ours become signals, the rest open outside.
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.document().setDocumentMargin(16)
+        self.anchorClicked.connect(self._on_anchor)
+        self.highlighted.connect(self._on_hover)
+
+        self._fetch = fetch or _fetch_default
+        self._entries: list[ThreadEntry] | None = None  # None: no conversation selected
+        self._contact_name = ""
+        self._allow_remote = False
+        self._conversation_id: int | None = None
+        # What was last shown, to skip a redraw that would change nothing.
+        self._shown: tuple[list[ThreadEntry], str, bool, dt.date] | None = None
+        self._deceptive: dict[str, str] = {}  # target (as QUrl prints it) -> text shown
+        self._images: dict[str, QImage] = {}  # fetched remote images, by URL
+        self._fetching: set[str] = set()
+        self._failed: set[str] = set()
+        self._relayout_queued = False
+        self._rendering = False
+        self._stick_to_bottom = True
+        self.empty_text = NO_CONVERSATION
+
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._on_scrolled)
+        bar.rangeChanged.connect(self._on_range)
+        self._apply_style()
+        self._ready = True
+
+    # ------------------------------------------------------------------ public
+    def set_thread(
+        self, entries: Sequence[ThreadEntry], *, contact_name: str, allow_remote: bool
+    ) -> None:
+        """Show a conversation; the same one again keeps the reader's place."""
+        shown = (list(entries), contact_name, allow_remote, dt.date.today())
+        if entries and shown == self._shown:
+            return  # a poll that changed nothing keeps the selection and the images as they are
+        conversation = entries[0].message.conversation_id if entries else None
+        same = conversation is not None and conversation == self._conversation_id
+        if not same:
+            # Images fetched for another conversation are not kept all day.
+            self._images.clear()
+            self._failed.clear()
+        self._shown = shown
+        bar = self.verticalScrollBar()
+        keep = bar.value() if same and not self._stick_to_bottom else None
+        self._entries = list(entries)
+        self._contact_name = contact_name
+        self._allow_remote = allow_remote
+        self._conversation_id = conversation
+        self._stick_to_bottom = keep is None
+        self._render(keep)
+
+    def clear_thread(self) -> None:
+        """No conversation selected: a calm sentence instead of an empty box."""
+        self._entries = None
+        self._conversation_id = None
+        self._shown = None
+        self._render(None)
+
+    @property
+    def deceptive_targets(self) -> dict[str, str]:
+        """Links flagged as deceptive in the shown thread: target -> text shown."""
+        return dict(self._deceptive)
+
+    # ------------------------------------------------------------------ rendering
+    def _apply_style(self) -> None:
+        self.document().setDefaultStyleSheet(_style_sheet(_Colours(self.palette())))
+
+    def _render(self, keep: int | None) -> None:
+        bar = self.verticalScrollBar()
+        self._rendering = True
+        try:
+            self._deceptive.clear()
+            if not self._entries:
+                self.empty_text = NO_CONVERSATION if self._entries is None else NO_MESSAGES
+                self.setAccessibleDescription(self.empty_text)
+                self.clear()
+                self.viewport().update()
+                return
+            self.empty_text = ""
+            self.setAccessibleDescription("")
+            colours = _Colours(self.palette())
+            parts: list[str] = []
+            blocked = 0
+            remote: dict[str, None] = {}
+            for entry in self._entries:
+                m = entry.message
+                rendered = render_message(m.body_html, m.body_text, allow_remote=self._allow_remote)
+                blocked += rendered.blocked_images
+                remote.update(dict.fromkeys(rendered.remote_image_urls))
+                for shown, target in rendered.deceptive_links:
+                    self._deceptive[QUrl(target).toString()] = shown
+                parts.append(_message_html(entry, rendered, self._contact_name, colours))
+            if blocked and not self._allow_remote:
+                parts.insert(0, self._banner(colours))
+            self.setHtml("<body>" + "".join(parts) + "</body>")
+        finally:
+            self._rendering = False
+        bar.setValue(bar.maximum() if keep is None else min(keep, bar.maximum()))
+        if self._allow_remote and remote:
+            self._fetch_images(list(remote))
+
+    def _banner(self, c: _Colours) -> str:
+        return f"""
+<table width="100%" cellspacing="0" cellpadding="10" border="0" bgcolor="{c.banner}"
+       style="margin-bottom: 14px;">
+<tr><td>{_e(BANNER)} &nbsp;<a href="{ACTION_SCHEME}:load-images"><b>Load images</b></a>
+</td></tr></table>"""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.empty_text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(
+            _mix(
+                self.palette().color(QPalette.ColorRole.Text),
+                self.palette().color(QPalette.ColorRole.Base),
+                0.45,
+            )
+        )
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        painter.setFont(font)
+        area = self.viewport().rect().adjusted(32, 0, -32, 0)
+        painter.drawText(
+            area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty_text
+        )
+        painter.end()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # On its first show QTextEdit scrolls to its text cursor (the top); the reader's
+        # place, or the bottom, wins.
+        bar = self.verticalScrollBar()
+        stick, place = self._stick_to_bottom, bar.value()
+        super().showEvent(event)
+        self._stick_to_bottom = stick
+        bar.setValue(bar.maximum() if stick else place)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if not self._ready:
+            return  # a palette arriving while the widget is being built
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            # Light and dark: every colour comes from the palette, so redraw with the new one.
+            self._apply_style()
+            if self._entries:
+                self._render(None if self._stick_to_bottom else self.verticalScrollBar().value())
+
+    # ------------------------------------------------------------------ scrolling
+    def _on_scrolled(self, value: int) -> None:
+        if not self._rendering:
+            self._stick_to_bottom = value >= self.verticalScrollBar().maximum() - _BOTTOM_SLACK
+
+    def _on_range(self, _minimum: int, maximum: int) -> None:
+        # The document grew (an image arrived, the view narrowed): a reader at the
+        # bottom stays there.
+        if self._stick_to_bottom and not self._rendering:
+            self.verticalScrollBar().setValue(maximum)
+
+    # ------------------------------------------------------------------ resources
+    def loadResource(self, kind: int, name: QUrl | str, /) -> object:
+        if kind != QTextDocument.ResourceType.ImageResource.value:
+            return None  # no style sheets or anything else from a message
+        name = QUrl(name) if isinstance(name, str) else name
+        scheme = name.scheme().lower()
+        if scheme == "data":
+            return _decode_data_image(name.toString())
+        if scheme == "cid":
+            # Inline attachments are not fetched: nothing shown rather than Qt's
+            # missing-image icon in every signature.
+            return _NOTHING
+        if scheme in ("http", "https") and self._allow_remote:
+            return self._images.get(name.toString())
+        return None
+
+    def _fetch_images(self, urls: list[str]) -> None:
+        wanted = [
+            u
+            for u in urls
+            if u not in self._images and u not in self._fetching and u not in self._failed
+        ]
+        if not wanted:
+            return
+        self._fetching.update(wanted)
+        spawn(self._fetch_all(wanted), name="thread images")
+
+    async def _fetch_all(self, urls: list[str]) -> None:
+        gate = asyncio.Semaphore(_CONCURRENT_FETCHES)
+
+        async def one(url: str) -> None:
+            try:
+                async with gate:
+                    data = await self._fetch(url)
+            finally:
+                self._fetching.discard(url)
+            if not shiboken6.isValid(self):
+                return  # the view closed while the image was on its way
+            image = QImage.fromData(data) if data else QImage()
+            if image.isNull():
+                self._failed.add(url)  # the placeholder stays
+                return
+            if image.width() > _MAX_IMAGE_WIDTH:
+                image = image.scaledToWidth(
+                    _MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation
+                )
+            key = QUrl(url).toString()
+            self._images[key] = image
+            self.document().addResource(
+                QTextDocument.ResourceType.ImageResource.value, QUrl(url), image
+            )
+            self._queue_relayout()
+
+        await asyncio.gather(*(one(url) for url in urls))
+
+    def _queue_relayout(self) -> None:
+        # Several images arriving together make one new layout.
+        if not self._relayout_queued:
+            self._relayout_queued = True
+            QTimer.singleShot(0, self, self._relayout)  # dropped if the view is gone
+
+    def _relayout(self) -> None:
+        self._relayout_queued = False
+        document = self.document()
+        document.markContentsDirty(0, document.characterCount())
+
+    # ------------------------------------------------------------------ links
+    def _on_anchor(self, url: QUrl) -> None:
+        scheme = url.scheme().lower()
+        if scheme == ACTION_SCHEME:
+            self._on_action(url.path())
+        elif scheme in _EXTERNAL:
+            shown = self._deceptive.get(url.toString())
+            if shown is not None and not self._confirm_deceptive(shown, url):
+                return
+            QDesktopServices.openUrl(url)
+        # Anything else (no scheme, a fragment) goes nowhere.
+
+    def _on_action(self, path: str) -> None:
+        if path == "load-images":
+            self.loadImagesRequested.emit()
+            return
+        name, _, number = path.partition("/")
+        if not number.isdigit():
+            return
+        signal = {
+            "send-as-is": self.sendAsIsRequested,
+            "edit": self.editRequested,
+            "discard": self.discardRequested,
+        }.get(name)
+        if signal is not None:
+            signal.emit(int(number))
+
+    def _confirm_deceptive(self, shown: str, url: QUrl) -> bool:
+        real = url.host() or url.path()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Open this link?",
+            f"The link shows “{shown}” but goes to {real}.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(f"Open {url.toString()} anyway?")
+        open_button = box.addButton(f"Open {real}", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is open_button
+
+    def _on_hover(self, url: QUrl) -> None:
+        # Where a link really goes, shown before the click (as a browser's status line).
+        if url.scheme().lower() in _EXTERNAL:
+            QToolTip.showText(QCursor.pos(), url.toString(), self)
+        else:
+            QToolTip.hideText()
+
+
+def _decode_data_image(text: str) -> QImage | None:
+    match = _DATA_IMAGE.match(text)
+    if match is None:
+        return None
+    try:
+        data = base64.b64decode(re.sub(r"\s+", "", match.group(2)), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    image = QImage.fromData(data)
+    if image.isNull():
+        return None
+    if image.width() > _MAX_IMAGE_WIDTH:
+        image = image.scaledToWidth(_MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+    return image
+
+
+__all__ = ["ThreadView", "format_time"]
