@@ -188,6 +188,11 @@ class ContactUpdate(_Request):
 ConversationStatus = Literal["open", "closed", "snoozed"]
 
 
+class MessagePreview(BaseModel):
+    direction: Literal["inbound", "outbound"]
+    snippet: str
+
+
 class Conversation(BaseModel):
     id: int
     subject: str
@@ -200,6 +205,9 @@ class Conversation(BaseModel):
     snoozed_until: datetime | None
     created_at: datetime
     updated_at: datetime
+    last_message: MessagePreview | None = Field(
+        default=None, description="Only with include=last_message (a sandbox extension)."
+    )
 
 
 class ConversationUpdate(_Request):

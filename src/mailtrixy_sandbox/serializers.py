@@ -6,8 +6,10 @@ wherever it appears. List helpers fetch related rows for a whole page at once.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from decimal import Decimal
+from html import unescape
 from typing import Any
 
 from mailtrixy_sandbox.db import Database, loads
@@ -140,6 +142,35 @@ def conversation(row: sqlite3.Row) -> dict[str, Any]:
         "created_at": row["created_at"],
         "updated_at": row["updated_at"],
     }
+
+
+SNIPPET_LENGTH = 160
+
+
+def _plain(html: str) -> str:
+    # Enough for a one-line preview: tags out, entities decoded, whitespace collapsed.
+    text = re.sub(r"<(script|style)\b.*?</\1\s*>", " ", html, flags=re.I | re.S)
+    text = re.sub(r"<br\s*/?>|</p\s*>|</div\s*>|</li\s*>", " ", text, flags=re.I)
+    return unescape(re.sub(r"<[^>]+>", "", text))
+
+
+def last_messages(db: Database, conversation_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Each conversation's last message in brief, for ``include=last_message``."""
+    found: dict[int, dict[str, Any]] = {}
+    for conversation_id in conversation_ids:
+        row = db.one(
+            "SELECT direction, body_text, body_html FROM messages WHERE conversation_id = ? "
+            "ORDER BY id DESC LIMIT 1",
+            [conversation_id],
+        )
+        if row is None:
+            continue
+        text = row["body_text"] or _plain(row["body_html"] or "")
+        text = " ".join(text.split())
+        if len(text) > SNIPPET_LENGTH:
+            text = text[: SNIPPET_LENGTH - 1].rstrip() + "…"
+        found[conversation_id] = {"direction": row["direction"], "snippet": text}
+    return found
 
 
 MESSAGE_SELECT = (

@@ -32,6 +32,7 @@ from mailtrixy_desktop.store.database import Store
 from mailtrixy_desktop.sync.contact_import import ImportProgress
 from mailtrixy_desktop.ui import async_bridge, icons, theme
 from mailtrixy_desktop.ui.main_window import MainWindow
+from mailtrixy_desktop.ui.notifications import DesktopNotifier, InboxAnnouncer
 
 log = logging.getLogger("mailtrixy_desktop.app")
 
@@ -94,6 +95,7 @@ class AppSession:
         self._client = client
         self.workspace: Workspace | None = None
         self.window: MainWindow | None = None
+        self.announcer: InboxAnnouncer | None = None
         self._log_handler: logging.Handler | None = None
 
     def __repr__(self) -> str:  # the token stays out of every repr
@@ -114,9 +116,18 @@ class AppSession:
         self._token = ""  # the client holds it from here on; nothing else needs it
         store = Store.open(self.data_dir / CACHE_FILE)
         self.workspace = Workspace(client, store)
-        self.window = MainWindow(self.workspace, self.settings, title=self.title)
+        settings = self.settings
+        self.window = MainWindow(self.workspace, settings, title=self.title)
         if show:
             self.window.show()
+        poll = settings.value("inbox/poll_seconds")
+        if poll is not None:
+            self.workspace.sync.set_interval("conversations", float(poll))  # type: ignore[arg-type]
+        self.announcer = InboxAnnouncer(
+            self.workspace,
+            self.window.changes,
+            DesktopNotifier(self.window, self.window.notify),
+        )
         self.workspace.start(sync=sync)
         self._resume_imports()
         log.info("workspace %s opened", self.url)

@@ -14,6 +14,7 @@ from mailtrixy_desktop.api.models import Conversation, ConversationStatus, Messa
 from mailtrixy_desktop.store.bulk import Upsert, write_rows
 from mailtrixy_desktop.store.database import Queryable, Store
 from mailtrixy_desktop.store.filters import ANY, AssigneeFilter, assignee_clause, where
+from mailtrixy_desktop.store.inbox_state import READS_JOIN, UNREAD_SQL
 from mailtrixy_desktop.store.refs import NamedRef
 from mailtrixy_desktop.store.search import fts_query
 from mailtrixy_desktop.store.tables import delete_ids, pending_among, remove_except, set_pending
@@ -49,6 +50,9 @@ class ConversationRow:
     snoozed_until: dt.datetime | None
     pending: bool
     synced_at: dt.datetime | None
+    last_snippet: str | None = None  # the last message in brief, when known
+    last_direction: Literal["inbound", "outbound"] | None = None
+    unread: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,21 +89,43 @@ _COLUMNS = (
     "created_at",
     "updated_at",
     "snoozed_until",
+    "last_snippet",
+    "last_direction",
     "pending",
     "synced_at",
 )
+# A list without snippets (a server without include=last_message) keeps the one the
+# cache has while the last message is the same one.
+_KEEP_SNIPPET = """CASE
+        WHEN excluded.{0} IS NOT NULL THEN excluded.{0}
+        WHEN excluded.last_message_at IS conversations.last_message_at THEN conversations.{0}
+    END"""
+
+
+def _assign(column: str) -> str:
+    if column in ("last_snippet", "last_direction"):
+        return f"{column} = {_KEEP_SNIPPET.format(column)}"
+    return f"{column} = excluded.{column}"
+
+
+def _incoming(column: str) -> str:
+    if column in ("last_snippet", "last_direction"):
+        return f"COALESCE(excluded.{column}, conversations.{column})"
+    return f"excluded.{column}"
+
+
 # See bulk.py; rows as they were are not rewritten.
 _UPSERT = Upsert.of(
     "conversations",
     _COLUMNS,
     f"""
 ON CONFLICT (id) DO UPDATE SET
-    {", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])}
+    {", ".join(_assign(c) for c in _COLUMNS[1:])}
 WHERE conversations.pending = 1
     -- Never an older version over a newer one (see store/contacts.py).
     OR COALESCE(excluded.updated_at >= conversations.updated_at, 1) AND (
     ({", ".join(f"conversations.{c}" for c in _COLUMNS[1:-2])})
-       IS NOT ({", ".join(f"excluded.{c}" for c in _COLUMNS[1:-2])}))
+       IS NOT ({", ".join(_incoming(c) for c in _COLUMNS[1:-2])}))
 """,
 )
 
@@ -126,6 +152,8 @@ def _row(c: Conversation, stamp: str | None) -> tuple[Any, ...]:
         created_at,
         to_text(c.updated_at),
         to_text(c.snoozed_until),
+        None if c.last_message is None else c.last_message.snippet,
+        None if c.last_message is None else c.last_message.direction,
         0,
         stamp,
     )
@@ -289,9 +317,12 @@ def _filters(
     label: str | None,
     search: str | None,
     contact_id: int | None,
+    unread: bool = False,
 ) -> tuple[list[str], list[object]]:
     clauses: list[str] = []
     params: list[object] = []
+    if unread:
+        clauses.append(UNREAD_SQL)
     if status is not None and status != "all":
         if status not in STATUSES:
             raise ValueError(f"unknown conversation status {status!r}")
@@ -324,15 +355,17 @@ def conversation_ids(
     label: str | None = None,
     search: str | None = None,
     contact_id: int | None = None,
+    unread: bool = False,
 ) -> list[int]:
     """Ids for the inbox list, newest activity first. ``assignee``: a member's id,
     None for unassigned, ``ANY`` for everyone. ``search`` matches words by prefix in
-    the subject, the contact's name and email, and the labels."""
-    clauses, params = _filters(status, assignee, label, search, contact_id)
+    the subject, the contact's name and email, and the labels. ``unread``: only those
+    with something the person has not seen (store/inbox_state.py)."""
+    clauses, params = _filters(status, assignee, label, search, contact_id, unread)
     return load_ids(
         store.scalar(
-            "SELECT json_group_array(id) FROM (SELECT id FROM conversations"
-            f"{where(clauses)} ORDER BY activity_at DESC, id DESC)",
+            "SELECT json_group_array(id) FROM (SELECT id FROM conversations c"
+            f"{READS_JOIN if unread else ''}{where(clauses)} ORDER BY activity_at DESC, id DESC)",
             params,
         )
     )
@@ -345,23 +378,26 @@ def count_conversations(
     label: str | None = None,
     search: str | None = None,
     contact_id: int | None = None,
+    unread: bool = False,
 ) -> dict[StatusFilter, int]:
     """How many conversations each status filter would show, "all" included."""
-    clauses, params = _filters(None, assignee, label, search, contact_id)
+    clauses, params = _filters(None, assignee, label, search, contact_id, unread)
     counts: dict[StatusFilter, int] = {"open": 0, "snoozed": 0, "closed": 0}
     for status, count in store.all(
-        f"SELECT status, count(*) FROM conversations{where(clauses)} GROUP BY status", params
+        f"SELECT status, count(*) FROM conversations c{READS_JOIN if unread else ''}"
+        f"{where(clauses)} GROUP BY status",
+        params,
     ):
         counts[status] = count
     counts["all"] = sum(counts.values())
     return counts
 
 
-_SELECT = """
+_SELECT = f"""
 SELECT id, subject, status, contact_id, contact_name, contact_email, assignee_id,
        assignee_name, labels, messages_count, last_message_at, created_at, updated_at,
-       snoozed_until, pending, synced_at
-FROM conversations WHERE id IN (SELECT value FROM json_each(?))
+       snoozed_until, pending, synced_at, last_snippet, last_direction, {UNREAD_SQL}
+FROM conversations c{READS_JOIN} WHERE id IN (SELECT value FROM json_each(?))
 """
 
 
@@ -383,6 +419,9 @@ def conversations_by_id(store: Queryable, ids: Iterable[int]) -> dict[int, Conve
             snoozed_until=from_text(r[13]),
             pending=bool(r[14]),
             synced_at=from_text(r[15]),
+            last_snippet=r[16],
+            last_direction=r[17],
+            unread=bool(r[18]),
         )
         for r in store.all(_SELECT, (ids_json(ids),))
     }
@@ -423,3 +462,12 @@ def conversation_labels(store: Queryable) -> list[str]:
     return store.column(
         "SELECT DISTINCT label FROM conversation_labels ORDER BY label COLLATE NOCASE"
     )
+
+
+def conversation_ids_after(store: Queryable, last_id: int) -> list[int]:
+    """Conversations that arrived after ``last_id`` (ids grow), oldest first."""
+    return store.column("SELECT id FROM conversations WHERE id > ? ORDER BY id", (last_id,))
+
+
+def newest_conversation_id(store: Queryable) -> int:
+    return int(store.scalar("SELECT COALESCE(max(id), 0) FROM conversations"))

@@ -324,12 +324,38 @@ _CONTACT_IMPORTS = Migration(
     ),
 )
 
+# The inbox's own state, which the server does not keep: what this person has read,
+# the reply they are writing in each conversation, and the last message's snippet
+# (from the sandbox's include=last_message, or from the thread once it is loaded).
+_INBOX_LOCAL = Migration(
+    "inbox read marks, drafts and last-message snippets",
+    (
+        "ALTER TABLE conversations ADD COLUMN last_snippet TEXT",
+        "ALTER TABLE conversations ADD COLUMN last_direction TEXT",
+        # read_activity: the conversation's activity_at when it was read; '' marks a
+        # conversation the person set unread again.
+        """CREATE TABLE conversation_reads (
+            conversation_id INTEGER PRIMARY KEY,
+            read_activity TEXT NOT NULL)""",
+        """CREATE TABLE reply_drafts (
+            conversation_id INTEGER PRIMARY KEY,
+            body_html TEXT NOT NULL,
+            cc TEXT NOT NULL DEFAULT '[]',
+            bcc TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL)""",
+        """CREATE TABLE local_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL)""",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _TABLES,
     _SEARCH,
     _OUTBOX,
     _OUTBOX_OPEN_BY_TARGET,
     _CONTACT_IMPORTS,
+    _INBOX_LOCAL,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

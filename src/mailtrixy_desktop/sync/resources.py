@@ -65,7 +65,10 @@ def _contacts(c: MailTrixyClient, page: int, since: dt.datetime | None) -> Await
 def _conversations(
     c: MailTrixyClient, page: int, since: dt.datetime | None
 ) -> Awaitable[Page[Any]]:
-    return c.conversations.list(page=page, per_page=MAX_PER_PAGE, updated_since=since)
+    # include= as for contacts: the list's snippets; a server without it leaves them out.
+    return c.conversations.list(
+        page=page, per_page=MAX_PER_PAGE, updated_since=since, include=("last_message",)
+    )
 
 
 def _deals(c: MailTrixyClient, page: int, since: dt.datetime | None) -> Awaitable[Page[Any]]:

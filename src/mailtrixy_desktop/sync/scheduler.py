@@ -98,6 +98,13 @@ class SyncScheduler:
         self._requested |= set(ALL if names is None else names) & set(ALL)
         self._wake.set()
 
+    def set_interval(self, name: str, seconds: float) -> None:
+        """Pull ``name`` every ``seconds`` from now on (the inbox's polling setting)."""
+        self.intervals.per_resource[name] = seconds
+        if name in self._due:
+            self._due[name] = min(self._due[name], self.clock() + seconds)
+            self._wake.set()
+
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None

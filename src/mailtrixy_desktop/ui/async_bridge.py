@@ -111,7 +111,8 @@ class ChangeBridge(QObject):
     @Slot(object)
     def _collect(self, names: frozenset[str]) -> None:
         if not self._pending:
-            QTimer.singleShot(0, self._flush)
+            # With self as the context: dropped if the window (and this) is gone first.
+            QTimer.singleShot(0, self, self._flush)
         self._pending |= names
 
     def _flush(self) -> None:

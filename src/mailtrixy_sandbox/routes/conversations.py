@@ -38,6 +38,8 @@ def _load(state: SandboxState, conversation_id: int) -> Any:
 @router.get(
     "/conversations",
     response_model=Page[Conversation],
+    # last_message only when asked for: the reference's shape otherwise.
+    response_model_exclude_unset=True,
     responses=errors(),
     dependencies=[Depends(needs_scope)],
     summary="List conversations",
@@ -48,8 +50,16 @@ async def list_conversations(
     assignee_id: int | None = Query(None, description="Filter by assigned team member ID"),
     contact_id: int | None = Query(None, description="Filter by contact ID"),
     label: str | None = Query(None, description="Filter by conversation label"),
+    include: str | None = Query(
+        None, description="Comma-separated extras for each item: last_message"
+    ),
     state: SandboxState = Depends(get_state),
 ) -> dict[str, Any]:
+    extras = {p.strip() for p in (include or "").split(",") if p.strip()}
+    if extras - {"last_message"}:
+        fe = FieldErrors()
+        fe.add("include", "Unknown include: " + ", ".join(sorted(extras - {"last_message"})) + ".")
+        fe.raise_if_any()
     if status not in STATUSES:
         fe = FieldErrors()
         fe.add("status", "The status must be one of: " + ", ".join(STATUSES) + ".")
@@ -77,12 +87,18 @@ async def list_conversations(
         f"{serializers.CONVERSATION_SELECT}{sql_where} ORDER BY cv.id LIMIT ? OFFSET ?",
         [*params, paging.per_page, paging.offset],
     )
-    return ok([serializers.conversation(r) for r in rows], paging.meta(int(total)))
+    items = [serializers.conversation(r) for r in rows]
+    if "last_message" in extras:
+        previews = serializers.last_messages(state.db, [item["id"] for item in items])
+        for item in items:
+            item["last_message"] = previews.get(item["id"])
+    return ok(items, paging.meta(int(total)))
 
 
 @router.get(
     "/conversations/{conversation_id}",
     response_model=Envelope[Conversation],
+    response_model_exclude_unset=True,  # last_message is a list extra
     responses=errors(404),
     dependencies=[Depends(needs_scope)],
     summary="Get a conversation",
@@ -96,6 +112,7 @@ async def get_conversation(
 @router.put(
     "/conversations/{conversation_id}",
     response_model=Envelope[Conversation],
+    response_model_exclude_unset=True,  # last_message is a list extra
     responses=errors(400, 404),
     dependencies=[Depends(needs_scope)],
     summary="Change a conversation's status, assignee or labels",

@@ -19,6 +19,7 @@ from mailtrixy_desktop.api.models.conversations import (
     ConversationChanges,
     ConversationStatus,
     Message,
+    MessagePreview,
     Reply,
     Sender,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "MembersAdded",
     "MembersRemoved",
     "Message",
+    "MessagePreview",
     "Model",
     "PageMeta",
     "Ref",

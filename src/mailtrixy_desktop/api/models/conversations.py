@@ -11,6 +11,13 @@ from mailtrixy_desktop.api.models.base import ContactRef, Model, Ref
 ConversationStatus = Literal["open", "closed", "snoozed"]
 
 
+class MessagePreview(Model):
+    """The last message in brief (a sandbox extension: ``include=last_message``)."""
+
+    direction: Literal["inbound", "outbound"]
+    snippet: str = ""
+
+
 class Conversation(Model):
     id: int
     subject: str
@@ -23,6 +30,7 @@ class Conversation(Model):
     created_at: AwareDatetime
     updated_at: AwareDatetime | None = None
     snoozed_until: AwareDatetime | None = None
+    last_message: MessagePreview | None = None
 
 
 class Sender(Model):

@@ -1,0 +1,85 @@
+"""Desktop notifications: the tray's balloon where there is a tray, else the
+freedesktop notification service (through notify-send) on Linux, else the status bar.
+
+The inbox announces new conversations for the person here (``InboxAnnouncer``); it
+runs whether or not the Inbox pane has been opened.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QProcess
+from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+
+from mailtrixy_desktop.services.workspace import Workspace
+from mailtrixy_desktop.ui import icons
+from mailtrixy_desktop.ui.async_bridge import ChangeBridge
+
+log = logging.getLogger("mailtrixy_desktop.ui")
+
+Notify = Callable[[str, str], None]
+
+
+def _notify_send(title: str, body: str) -> bool:
+    # libnotify's tool speaks the freedesktop notification protocol for us (D-Bus
+    # types and all); it is on nearly every Linux desktop.
+    program = shutil.which("notify-send")
+    if program is None:
+        return False
+    started, _pid = QProcess.startDetached(
+        program, ["--app-name=MailTrixy Desktop", "--icon=mailtrixy-desktop", title, body]
+    )
+    return bool(started)
+
+
+class DesktopNotifier(QObject):
+    def __init__(self, window: QWidget, fallback: Callable[[str], None]) -> None:
+        super().__init__(window)
+        self._fallback = fallback
+        self._tray: QSystemTrayIcon | None = None
+
+    def __call__(self, title: str, body: str) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
+            if self._tray is None:
+                self._tray = QSystemTrayIcon(icons.app_icon(), self)
+            self._tray.show()
+            self._tray.showMessage(title, body, icons.app_icon(), 8000)
+            return
+        if sys.platform.startswith("linux") and _notify_send(title, body):
+            return
+        self._fallback(f"{title}: {body}")
+
+
+class InboxAnnouncer(QObject):
+    """After each sync step that touched conversations: announce the new ones that are
+    unassigned or the person's own."""
+
+    def __init__(self, workspace: Workspace, changes: ChangeBridge, notify: Notify) -> None:
+        super().__init__(changes)
+        self._inbox = workspace.inbox
+        self._notify = notify
+        self.announced: list[int] = []
+        self._inbox.arrivals()  # the mark: nothing from before this start is announced
+        changes.changed.connect(self._on_changed)
+
+    def _on_changed(self, names: frozenset[str]) -> None:
+        if "conversations" not in names:
+            return
+        try:
+            arrivals = self._inbox.arrivals()
+        except Exception:  # the cache is closing; nothing to announce
+            log.debug("could not read new conversations", exc_info=True)
+            return
+        if not arrivals:
+            return
+        self.announced.extend(row.id for row in arrivals)
+        if len(arrivals) == 1:
+            row = arrivals[0]
+            self._notify(f"New conversation from {row.contact_name}", row.subject)
+        else:
+            names_ = ", ".join(dict.fromkeys(r.contact_name for r in arrivals[:3]))
+            self._notify(f"{len(arrivals)} new conversations", f"From {names_}…")
