@@ -318,8 +318,14 @@ def test_ctrl_k_links_the_selection(qtbot: Any, composer: Composer) -> None:
 
     url.setText("docs.example.com/start")
     dialog._apply()
-    assert (
-        composer.body_html() == '<p>Read the <a href="https://docs.example.com/start">docs</a></p>'
+    assert composer.body_html() == (
+        '<p>Read the <a href="https://docs.example.com/start">docs</a></p>'
+    )
+    # What is typed after the link is not part of it.
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, " first")
+    assert composer.body_html() == (
+        '<p>Read the <a href="https://docs.example.com/start">docs</a> first</p>'
     )
 
 

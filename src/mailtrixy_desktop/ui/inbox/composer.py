@@ -309,6 +309,15 @@ def invalid_message(entries: Sequence[str]) -> str:
 
 
 # ---------------------------------------------------------------------- the editor
+def unlinked(fmt: QTextCharFormat) -> None:
+    """Take the link (and its underline and colour) out of ``fmt``."""
+    fmt.setAnchor(False)
+    fmt.clearProperty(QTextFormat.Property.AnchorHref)
+    fmt.clearProperty(QTextFormat.Property.TextUnderlineStyle)
+    fmt.clearProperty(QTextFormat.Property.FontUnderline)
+    fmt.clearForeground()
+
+
 class RichTextEdit(QTextEdit):
     """A rich text editor that keeps only what a reply can carry.
 
@@ -370,9 +379,30 @@ class RichTextEdit(QTextEdit):
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.text() and event.text().isprintable():
+            self._leave_link()
         super().keyPressEvent(event)
         if (event.text() and event.text().isprintable()) or event.key() == Qt.Key.Key_Backspace:
             self.typed.emit()
+
+    def _leave_link(self) -> None:
+        """Text typed right after a link is not part of it (as in mail programs)."""
+        fmt = self.currentCharFormat()
+        cursor = self.textCursor()
+        if not fmt.isAnchor() or cursor.hasSelection():
+            return
+        ahead = QTextCursor(cursor)
+        moved = ahead.movePosition(
+            QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor
+        )
+        if (
+            moved
+            and not cursor.atBlockEnd()
+            and ahead.charFormat().anchorHref() == fmt.anchorHref()
+        ):
+            return  # inside the link: typing there edits its text
+        unlinked(fmt)
+        self.setCurrentCharFormat(fmt)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasHtml() or source.hasText()
@@ -646,7 +676,7 @@ class FormatBar(QWidget):
             cursor.insertText(shown, self._link_format(url))
             self.editor.setTextCursor(cursor)
             # What is typed after the new link is plain text again.
-            self._unlink_format(plain)
+            unlinked(plain)
             self.editor.setCurrentCharFormat(plain)
         cursor.endEditBlock()
 
@@ -658,13 +688,6 @@ class FormatBar(QWidget):
         fmt.setForeground(self.editor.palette().link())
         return fmt
 
-    @staticmethod
-    def _unlink_format(fmt: QTextCharFormat) -> None:
-        fmt.setAnchor(False)
-        fmt.clearProperty(QTextFormat.Property.AnchorHref)
-        fmt.clearProperty(QTextFormat.Property.TextUnderlineStyle)
-        fmt.clearForeground()
-
     def _unlink(self, selection: QTextCursor) -> None:
         start, end = selection.selectionStart(), selection.selectionEnd()
         piece = QTextCursor(selection.document())
@@ -673,7 +696,7 @@ class FormatBar(QWidget):
             piece.setPosition(position)
             piece.movePosition(QTextCursor.MoveOperation.NextCharacter)
             fmt = piece.charFormat()
-            self._unlink_format(fmt)
+            unlinked(fmt)
             piece.setPosition(position)
             piece.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
             piece.setCharFormat(fmt)
