@@ -41,7 +41,7 @@ def main() -> None:
         "100000",
     ]
 
-    from PySide6.QtWidgets import QTableView
+    from PySide6.QtWidgets import QListView, QTableView
 
     from mailtrixy_desktop.app.runner import AppSession, prepare_qt
 
@@ -63,11 +63,17 @@ def main() -> None:
                 if time.monotonic() > deadline:
                     raise SystemExit("no sync within 120 s")
                 await asyncio.sleep(0.05)
-            for row, pane in enumerate(window.panes):
+            for row in range(len(window.entries)):
                 window.show_pane(row)
+                pane = window.current_pane
+                assert pane is not None
                 table = pane.findChild(QTableView, "contactsTable")
                 if table is not None:
                     table.selectRow(0)  # the detail panel shows the first contact
+                listing = pane.findChild(QListView, "conversationList")
+                if listing is not None and listing.model().rowCount() > 0:
+                    listing.setCurrentIndex(listing.model().index(0, 0))  # a thread to read
+                    await asyncio.sleep(1.0)  # its messages come from the server
                 await asyncio.sleep(0.3)  # let deferred paints and debounced reads land
                 name = out / f"{pane.objectName()}{'-dark' if args.dark else ''}.png"
                 window.grab().save(str(name))

@@ -149,6 +149,9 @@ class AppSession:
                 async_bridge.spawn(service.run(job.id, progress), name=f"import-{job.id}")
 
     async def close(self) -> None:
+        if self.announcer is not None:
+            self.announcer.stop()
+            self.announcer = None
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()
@@ -159,6 +162,9 @@ class AppSession:
             await workspace.client.aclose()
             workspace.store.close()
         await async_bridge.cancel_all()
+        images = sys.modules.get("mailtrixy_desktop.api.remote_images")
+        if images is not None:  # loaded only if someone allowed remote images
+            await images.aclose()
         if self._log_handler is not None:
             for name in ("mailtrixy_desktop", "httpx"):
                 logging.getLogger(name).removeHandler(self._log_handler)

@@ -138,15 +138,17 @@ class InboxService:
         store = self._c.store
         mark = local_state.get(store, ARRIVALS_KEY)
         newest = conversation_store.newest_conversation_id(store)
-        first_sync_done = sync_state.sync_state(store, "conversations").last_full_sync_at
-        if not isinstance(mark, int) or first_sync_done is None:
-            # The first sync brings everything there is: none of it is news.
-            local_state.put(store, ARRIVALS_KEY, newest)
+        synced = sync_state.sync_state(store, "conversations").last_full_sync_at is not None
+        # A mark made while the first sync was still bringing pages is not a baseline:
+        # the pages written since (heard of later) are not news either.
+        if not isinstance(mark, dict) or not mark.get("settled") or not synced:
+            local_state.put(store, ARRIVALS_KEY, {"up_to": newest, "settled": synced})
             return []
-        if newest <= mark:
+        if newest <= int(mark.get("up_to", 0)):
             return []
-        local_state.put(store, ARRIVALS_KEY, newest)
-        ids = conversation_store.conversation_ids_after(store, mark)
+        local_state.put(store, ARRIVALS_KEY, {"up_to": newest, "settled": True})
+        since = int(mark.get("up_to", 0))
+        ids = conversation_store.conversation_ids_after(store, since)
         me_id = None if self.me is None else self.me.id
         rows = conversation_store.conversations_by_id(store, ids)
         found: list[ConversationRow] = []

@@ -65,10 +65,19 @@ class InboxAnnouncer(QObject):
         self.announced: list[int] = []
         self._inbox.arrivals()  # the mark: nothing from before this start is announced
         changes.changed.connect(self._on_changed)
+        # A finished sync settles the mark even when its last page was heard of earlier.
+        self._unsubscribe = workspace.sync.subscribe(
+            lambda activity: None if activity.running else self.check()
+        )
+
+    def stop(self) -> None:
+        self._unsubscribe()
 
     def _on_changed(self, names: frozenset[str]) -> None:
-        if "conversations" not in names:
-            return
+        if "conversations" in names:
+            self.check()
+
+    def check(self) -> None:
         try:
             arrivals = self._inbox.arrivals()
         except Exception:  # the cache is closing; nothing to announce
