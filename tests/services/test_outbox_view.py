@@ -194,6 +194,15 @@ def test_the_detail_lists_changed_fields_with_names_for_ids(world: World) -> Non
     assert outbox_view.changed_fields(world.last(), world.store) == []
 
 
+def test_what_waits_behind_a_refused_change_is_not_counted_as_sending(world: World) -> None:
+    refused = world.contacts.update(1, {"name": "A"})
+    world.contacts.update(1, {"name": "B"})  # waits behind the refused one
+    world.contacts.update(2, {"name": "C"})
+    assert outbox_view.sendable(world.ops()) == 3
+    outbox_store.set_state(world.store, refused, OpState.NEEDS_ATTENTION, error="No.")
+    assert outbox_view.sendable(world.ops()) == 1
+
+
 def test_state_words() -> None:
     assert outbox_view.state_word(OpState.HELD) == "Held for review"
     assert outbox_view.state_word(OpState.MAYBE_DELIVERED) == "Outcome unknown"
@@ -324,6 +333,11 @@ def test_discarding_a_change_lets_the_server_version_back_in(world: World) -> No
     row = contact_store.contact(world.store, 1)
     assert row is not None
     assert not row.pending
+    # The server's version, older than the optimistic "updated now", is written over it.
+    contact_store.upsert_contacts(world.store, [f.contact(1, "Jane Smith", "jane@acme.test")])
+    row = contact_store.contact(world.store, 1)
+    assert row is not None
+    assert row.name == "Jane Smith"
 
 
 def test_discarding_one_of_two_changes_keeps_the_other_pending(world: World) -> None:

@@ -12,10 +12,11 @@ offline have negative ids and are named from their cached rows too. No Qt here.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from mailtrixy_desktop.api import errors
 from mailtrixy_desktop.api.client import MailTrixyClient
@@ -25,7 +26,7 @@ from mailtrixy_desktop.store import outbox as outbox_store
 from mailtrixy_desktop.store import webhooks as webhook_store
 from mailtrixy_desktop.store.database import Queryable, Store
 from mailtrixy_desktop.store.outbox import Operation, OpState
-from mailtrixy_desktop.store.tables import set_pending
+from mailtrixy_desktop.store.tables import Table, set_pending
 from mailtrixy_desktop.sync.operations import TARGETS
 from mailtrixy_desktop.sync.outbox_engine import RESOURCE_OF
 
@@ -401,6 +402,22 @@ def field_errors(op: Operation) -> dict[str, list[str]]:
     }
 
 
+def sendable(ops: Sequence[Operation]) -> int:
+    """How many of the open ``ops`` the engine will send by itself: waiting ones not
+    held back behind a change to the same target that needs the person (refused, held
+    or being edited). The status bar counts these down while the queue drains."""
+    stuck: set[tuple[str, int | None]] = set()
+    count = 0
+    for op in sorted(ops, key=lambda o: o.id):
+        target = (op.target_type, op.target_id)
+        if op.state in WAITING:
+            if target not in stuck:
+                count += 1
+        elif op.state in (OpState.HELD, OpState.NEEDS_ATTENTION, OpState.EDITING):
+            stuck.add(target)
+    return count
+
+
 # ---------------------------------------------------------------------- what may be done
 def can_edit(op: Operation) -> bool:
     """A reply is edited in its composer; other operations need fields to change."""
@@ -580,7 +597,8 @@ def discard_plan(store: Store, op_ids: Iterable[int]) -> list[Operation]:
 
 def discard(store: Store, op_ids: Iterable[int]) -> Discarded:
     """Drop operations (the UI has asked). Their optimistic changes stop being
-    "pending" so that the server's version can replace them."""
+    "pending", so that the server's version replaces them: at once through ``restore``
+    when online, else with the next full sync (even after a restart)."""
     resources: set[str] = set()
     restore: list[tuple[str, int]] = []
     with store.transaction():
@@ -607,32 +625,66 @@ def discard(store: Store, op_ids: Iterable[int]) -> Discarded:
             if target_id < 0:
                 target.delete(store, [target_id])  # created offline, never sent
             else:
-                set_pending(store, target.table, [target_id], False)
+                _forget_local_version(store, target.table, target_id)
                 restore.append((target_type, target_id))
     return Discarded(len(ops), tuple(restore), frozenset(resources))
 
 
+# Tables whose upserts keep a newer row over an older server version (by updated_at).
+_DATED = {"contacts": "created_at", "deals": "created_at", "conversations": "NULL"}
+
+
+def _forget_local_version(store: Store, table: str, row_id: int) -> None:
+    """The row stops being "pending", and its optimistic "updated now" is taken back
+    (to when it was created, which no server version predates): the next version the
+    server sends, by a fetch or a full sync, is written over it."""
+    set_pending(store, cast(Table, table), [row_id], False)
+    dated = _DATED.get(table)
+    if dated is not None:
+        store.execute(f"UPDATE {table} SET updated_at = {dated} WHERE id = ?", (row_id,))
+
+
 async def restore(
-    client: MailTrixyClient, store: Store, targets: Iterable[tuple[str, int]]
+    client: MailTrixyClient,
+    store: Store,
+    targets: Iterable[tuple[str, int]],
+    *,
+    wait_online: Callable[[], Awaitable[None]] | None = None,
+    attempts: int = 5,
+    pause: float = 1.0,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
 ) -> set[str]:
     """Fetch the server's version of what a discard touched; what changed in the cache.
 
-    Offline (or any failure) leaves the cache as it is: the rows are no longer
-    pending, so the next full sync writes the server's version over them."""
+    Discarding is often done offline: each round waits for the connection first.
+    What still cannot be fetched after ``attempts`` rounds stays as it is; its rows
+    are no longer pending, so the next full sync writes the server's version."""
     changed: set[str] = set()
-    for target_type, target_id in targets:
-        target = TARGETS.get(target_type)
-        if target is None or target.fetch is None:
-            continue
-        try:
-            current = await target.fetch(client, target_id)
-        except errors.NotFound:
-            target.delete(store, [target_id])
-        except errors.ApiError:
-            continue
-        else:
-            if outbox_store.has_open_after(store, target_type, target_id, 0):
-                continue  # changed again meanwhile: that change's optimistic state wins
-            target.upsert(store, [current], overwrite_pending=True)
-        changed.add(RESOURCE_OF.get(target_type, target_type))
+    left = list(targets)
+    for round_ in range(attempts):
+        if wait_online is not None:
+            await wait_online()
+        failed: list[tuple[str, int]] = []
+        for target_type, target_id in left:
+            target = TARGETS.get(target_type)
+            if target is None or target.fetch is None:
+                continue
+            try:
+                current = await target.fetch(client, target_id)
+            except errors.NotFound:
+                target.delete(store, [target_id])
+            except (errors.NetworkError, errors.ServerError, errors.RateLimited):
+                failed.append((target_type, target_id))
+                continue
+            except errors.ApiError:
+                continue
+            else:
+                if outbox_store.has_open_after(store, target_type, target_id, 0):
+                    continue  # changed again meanwhile: that change's optimistic state wins
+                target.upsert(store, [current], overwrite_pending=True)
+            changed.add(RESOURCE_OF.get(target_type, target_type))
+        left = failed
+        if not left:
+            break
+        await sleep(pause * 2**round_)
     return changed

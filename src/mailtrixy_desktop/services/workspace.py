@@ -145,6 +145,11 @@ class Workspace:
         return discarded
 
     async def restore_discarded(self, discarded: outbox_view.Discarded) -> None:
-        changed = await outbox_view.restore(self.client, self.store, discarded.targets)
+        changed = await outbox_view.restore(
+            self.client,
+            self.store,
+            discarded.targets,
+            wait_online=self.connectivity.wait_online,
+        )
         if changed:
             self.changes.publish(changed)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -21,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from mailtrixy_desktop.api import errors
+from mailtrixy_desktop.services import outbox_view
 from mailtrixy_desktop.services.workspace import Workspace
-from mailtrixy_desktop.store.outbox import OpState
 from mailtrixy_desktop.sync.connectivity import Status
 from mailtrixy_desktop.sync.scheduler import SyncActivity
 from mailtrixy_desktop.ui import icons
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self._wire(workspace)
         self.resize(1280, 800)
         self._closed = False
+        self._quit_confirmed = False  # the person said "quit anyway" (or nothing was queued)
+        self._quit_box: QMessageBox | None = None
         self.restore_state()
         self._update_badges()
         self._update_outbox()
@@ -223,7 +226,7 @@ class MainWindow(QMainWindow):
         )
         file.addAction(self._action("Sign out", None, self.signOutRequested, "actionSignOut"))
         file.addSeparator()
-        file.addAction(self._action("&Quit", "Ctrl+Q", self.close, "actionQuit"))
+        file.addAction(self._action("&Quit", "Ctrl+Q", self.request_quit, "actionQuit"))
         edit = bar.addMenu("&Edit")
         edit.addAction(self._action("&New", "Ctrl+N", self._new_item, "actionNew"))
         edit.addAction(self._action("&Find", "Ctrl+F", self._focus_search, "actionFind"))
@@ -323,11 +326,9 @@ class MainWindow(QMainWindow):
 
     def _update_outbox(self) -> None:
         operations = self.workspace.operations()
-        attention = sum(
-            op.state in (OpState.NEEDS_ATTENTION, OpState.HELD, OpState.MAYBE_DELIVERED)
-            for op in operations
-        )
-        self.status.set_outbox(len(operations), attention)
+        attention = sum(op.state in outbox_view.ATTENTION for op in operations)
+        waiting = outbox_view.sendable(operations)
+        self.status.set_outbox(len(operations), attention, waiting)
 
     def _update_badges(self) -> None:
         for row, entry in enumerate(self.entries):
@@ -385,7 +386,46 @@ class MainWindow(QMainWindow):
         else:
             file.addMenu(menu)
 
+    def request_quit(self) -> None:
+        """A person quits (Ctrl+Q, the window's close button): unsent work is said first."""
+        if self._quit_box is not None:
+            self._quit_box.raise_()
+            return
+        count = 0 if self._closed else self.workspace.queued_count()
+        if count == 0 or self._quit_confirmed:
+            self._quit_confirmed = True
+            self.close()
+            return
+        text = (
+            f"{count} change{'s have' if count != 1 else ' has'} not been sent yet. "
+            f"{'They are' if count != 1 else 'It is'} kept on this computer and "
+            f"go{'' if count != 1 else 'es'} out the next time you start MailTrixy Desktop."
+        )
+        box = QMessageBox(QMessageBox.Icon.Question, "Quit with unsent changes?", text, parent=self)
+        box.setObjectName("quitWithQueued")
+        quit_anyway = box.addButton("Quit anyway", QMessageBox.ButtonRole.AcceptRole)
+        quit_anyway.setObjectName("quitAnyway")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self._quit_answered(button is quit_anyway))
+        self._quit_box = box
+        box.open()  # not exec(): a nested event loop under qasync would stall the engines
+
+    def _quit_answered(self, quit_anyway: bool) -> None:
+        self._quit_box = None
+        if quit_anyway:
+            self._quit_confirmed = True
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Only a person's close asks (the window manager's, which is spontaneous); the app
+        # tearing the window down (AppSession.close, a workspace switch) never does.
+        if event.spontaneous() and not self._closed and not self._quit_confirmed:
+            event.ignore()
+            self.request_quit()
+            return
         if not self._closed:
             self._closed = True
             self.closing.emit()

@@ -80,6 +80,7 @@ class StatusBar(QStatusBar):
             label.setContentsMargins(8, 0, 8, 0)
         self._activity = SyncActivity(False, None, None, None)
         self._status = Status(State.ONLINE, "Connected.", 0.0)
+        self._outbox = (0, 0, 0)  # (open, needing attention, waiting to be sent)
         self.set_connection(self._status)
         self.set_outbox(0)
         self._show_sync()
@@ -98,16 +99,35 @@ class StatusBar(QStatusBar):
             self.showMessage(status.reason, 15_000)
         else:
             self.clearMessage()
+        self._show_outbox()  # "Offline — 2 queued" or "Sending 2…" follows the connection
 
-    def set_outbox(self, count: int, attention: int = 0) -> None:
+    def set_outbox(self, count: int, attention: int = 0, waiting: int | None = None) -> None:
+        """``count`` open operations, ``attention`` of them waiting for the person (refused,
+        held, outcome unknown), ``waiting`` the ones the engine sends by itself (by default
+        all the others); the rest wait for the person too (being edited, or behind one
+        that needs attention)."""
+        rest = max(0, count - attention)
+        self._outbox = (count, attention, rest if waiting is None else min(waiting, rest))
+        self._show_outbox()
+
+    def _show_outbox(self) -> None:
+        count, attention, waiting = self._outbox
+        state = self._status.state
+        offline = state is State.OFFLINE
+        parts: list[str] = []
+        if offline and count:
+            # Nothing moves while offline: say how much waits, all of it.
+            parts.append(f"Offline — {count} queued")
+        elif waiting and state is State.DEGRADED:
+            parts.append(f"Retrying — {waiting} queued")  # failing for now; kept and retried
+        elif waiting:
+            parts.append(f"Sending {waiting}…")  # counts down as the queue drains
         if attention:
-            text = f"⚠ {attention} need{'s' if attention == 1 else ''} attention"
-            if count - attention > 0:
-                text += f" · {count - attention} queued"
-        elif count:
-            text = f"{count} change{'s' if count != 1 else ''} queued"
-        else:
-            text = "All changes sent"
+            parts.append(f"⚠ {attention} need{'s' if attention == 1 else ''} attention")
+        others = count - attention - waiting
+        if not offline and others > 0:
+            parts.append(f"{others} waiting")
+        text = " · ".join(parts) if parts else "All changes sent"
         self.outbox.setText(text)
         self.outbox.setAccessibleName(f"Outbox: {text}")
 

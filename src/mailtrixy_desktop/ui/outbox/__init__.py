@@ -1,0 +1,1 @@
+"""The Outbox pane: every change not yet delivered, why it waits, and what can be done."""
