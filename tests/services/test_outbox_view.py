@@ -266,6 +266,11 @@ def test_an_operation_on_the_wire_cannot_be_edited(world: World) -> None:
     assert not outbox_view.can_edit(op)
     world.contacts.delete(3)
     assert not outbox_view.can_edit(world.last())  # nothing to change in a delete
+    world.inbox.reply(10, {"body_html": "<p>Hi</p>"})
+    reply = world.last()
+    assert outbox_view.can_edit(reply)
+    outbox_store.set_state(world.store, reply.id, OpState.MAYBE_DELIVERED, error="Lost answer.")
+    assert not outbox_view.can_edit(world.last())  # the customer may have it already
 
 
 def test_an_edited_held_reply_is_not_held_again_and_the_thread_shows_the_new_text(

@@ -423,7 +423,10 @@ def can_edit(op: Operation) -> bool:
     """A reply is edited in its composer; other operations need fields to change."""
     if op.state not in EDITABLE:
         return False
-    return op.kind == "conversation.reply" or bool(op.payload)
+    if op.kind == "conversation.reply":
+        # One that may have arrived is not rewritten: the customer could get both.
+        return op.state is not OpState.MAYBE_DELIVERED
+    return bool(op.payload)
 
 
 def can_retry(op: Operation) -> bool:
