@@ -70,6 +70,24 @@ async def test_what_each_failure_means(error: errors.ApiError, state: State) -> 
     await connectivity.close()
 
 
+async def test_connections_lost_again_and_again_with_nothing_answered_mean_offline() -> None:
+    async def sleep(_seconds: float) -> None:
+        await asyncio.sleep(0)
+
+    connectivity = Connectivity(FlakyProbe(0), sleep=sleep)
+    connectivity.record_failure(errors.OutcomeUnknown("lost"))
+    connectivity.record_success()  # an answer in between: still just unreliable
+    connectivity.record_failure(errors.OutcomeUnknown("lost"))
+    connectivity.record_failure(errors.OutcomeUnknown("lost"))
+    assert connectivity.state is State.DEGRADED
+    connectivity.record_failure(errors.OutcomeUnknown("lost"))
+    assert connectivity.state is State.OFFLINE
+    assert "No connection" in connectivity.status.reason
+    await asyncio.wait_for(connectivity.wait_online(), timeout=5)  # the probe answers
+    assert connectivity.state is State.ONLINE
+    await connectivity.close()
+
+
 async def test_a_refusal_is_not_a_connection_problem() -> None:
     connectivity = Connectivity(FlakyProbe(0))
     connectivity.record_failure(errors.ValidationFailed("bad", {"email": ["taken"]}))

@@ -20,7 +20,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QListView, QPushButton, QTextBrowser, QTextEdit, QToolButton
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QPushButton,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+)
 
 from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.app.runner import AppSession
@@ -144,6 +151,13 @@ def test_replies_and_a_close_made_offline_arrive_once_after_a_restart(
         assert close is not None
         QTest.mouseClick(close, Qt.MouseButton.LeftButton)
         await until(lambda: window.workspace.queued_count() == 3, what="three queued changes")
+        status = window.findChild(QLabel, "outboxStatus")
+        assert status is not None
+        await until(
+            lambda: "Offline — 3 queued" in status.text(),
+            within=60,
+            what="the status bar to say the work waits offline",
+        )
         await session.close()
 
         # Started again on the same data, still offline: the work is still there.

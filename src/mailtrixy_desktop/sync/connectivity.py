@@ -37,6 +37,7 @@ class Status:
 
 
 Listener = Callable[[Status], None]
+DROPS_MEAN_OFFLINE = 3
 Probe = Callable[[], Awaitable[object]]
 
 
@@ -58,6 +59,7 @@ class Connectivity:
         self._probe_task: asyncio.Task[None] | None = None
         self._online = asyncio.Event()
         self._online.set()
+        self._dropped = 0  # connections lost in a row since the last answer
 
     @property
     def status(self) -> Status:
@@ -75,6 +77,7 @@ class Connectivity:
         await self._online.wait()
 
     def record_success(self) -> None:
+        self._dropped = 0
         if self._status.state is not State.ONLINE:
             self._set(State.ONLINE, "Connected.")
 
@@ -87,7 +90,17 @@ class Connectivity:
                 "outbox and sent when it is back.",
             )
         elif isinstance(error, errors.OutcomeUnknown):
-            self._set(State.DEGRADED, "The connection is unreliable; retrying.")
+            # Connections that are accepted and then lost, again and again with nothing
+            # getting through (a dead proxy, a captive portal), are no connection at all.
+            self._dropped += 1
+            if self._dropped >= DROPS_MEAN_OFFLINE:
+                self._set(
+                    State.OFFLINE,
+                    "No connection to the server. Changes are kept in the "
+                    "outbox and sent when it is back.",
+                )
+            else:
+                self._set(State.DEGRADED, "The connection is unreliable; retrying.")
         elif isinstance(error, errors.RateLimited):
             self._set(State.DEGRADED, "The server asked us to slow down; retrying shortly.")
         elif isinstance(error, errors.ServerError):
