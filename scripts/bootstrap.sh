@@ -15,10 +15,11 @@ QT_CORE_PKGS="libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1
 QT_XCB_PKGS="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libxkbcommon-x11-0 libx11-xcb1"
 # The tests exercise the real Secret Service keyring: gnome-keyring on a private
 # D-Bus session bus (dbus-run-session; in "dbus" before Debian 12 split it out).
+# xdotool drives a real mouse drag on the deals board under Xvfb.
 KEYRING_PKGS="gnome-keyring dbus-daemon|dbus"
 case "$PROFILE" in
   demo) WANTED="$QT_CORE_PKGS $QT_XCB_PKGS" ;;
-  test) WANTED="$QT_CORE_PKGS $QT_XCB_PKGS xvfb xauth $KEYRING_PKGS" ;;
+  test) WANTED="$QT_CORE_PKGS $QT_XCB_PKGS xvfb xauth xdotool $KEYRING_PKGS" ;;
   *) echo "bootstrap: unknown profile $PROFILE" >&2; exit 2 ;;
 esac
 

@@ -111,16 +111,19 @@ class DealsService:
                 if row is None or row.stage == stage:
                     continue
                 changes: DealFields = {"stage": stage}
+                kind, payload = "deal.update", dict(changes)
                 if stage == "lost" and reason:
-                    note = f"Lost: {reason}"
-                    changes["notes"] = f"{row.notes}\n{note}" if row.notes else note
+                    # Sent as its own kind: the note is added to the server's notes when
+                    # it goes out (sync/operations.py), not to the cache's copy.
+                    kind, payload = "deal.lose", {"stage": "lost", "reason": reason}
+                    if row.notes is not None:
+                        note = f"Lost: {reason}"
+                        changes["notes"] = f"{row.notes}\n{note}" if row.notes else note
                 deal_store.upsert_deals(
                     self._c.store, [_model(row, changes, self._c)], overwrite_pending=True
                 )
                 deal_store.set_deals_pending(self._c.store, [deal_id])
-                self._c.queue(
-                    kind="deal.update", target_type="deal", target_id=deal_id, payload=dict(changes)
-                )
+                self._c.queue(kind=kind, target_type="deal", target_id=deal_id, payload=payload)
                 moved += 1
         if moved:
             self._c.announce("deals")

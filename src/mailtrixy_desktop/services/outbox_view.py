@@ -247,6 +247,9 @@ def _describe(op: Operation, store: Queryable) -> str:
         return _created(op, store)
     if action == "delete":
         return f"Delete {_target(store, op)}"
+    if kind == "deal.lose":
+        reason = str(payload.get("reason") or "").strip()
+        return f"Move {_target(store, op)} to Lost" + (f" ({reason})" if reason else "")
     if kind == "deal.update" and "stage" in payload:
         stage = str(payload["stage"]).capitalize()
         text = f"Move {_target(store, op)} to {stage}"

@@ -188,6 +188,18 @@ def _crud(resource: Callable[[MailTrixyClient], _Crud], target: TargetType) -> d
 def _kinds() -> dict[str, Kind]:
     t = TARGETS
 
+    async def deal_lose(c: MailTrixyClient, op: Operation) -> BaseModel:
+        # The reason joins the notes the server has now: the cache may never have seen
+        # them (the list does not carry notes), and writing ours would wipe theirs. A
+        # resend after a lost answer finds the line already there and adds nothing.
+        current = await c.deals.get(_id(op))
+        line = f"Lost: {op.payload.get('reason', '')}".strip()
+        notes = current.notes or ""
+        if not notes.rstrip().endswith(line):
+            notes = f"{notes.rstrip()}\n{line}" if notes.strip() else line
+        changes = {"stage": "lost", "notes": notes}
+        return cast(BaseModel, await c.deals.update(_id(op), cast(Any, changes)))
+
     async def conversation_update(c: MailTrixyClient, op: Operation) -> BaseModel:
         return await c.conversations.update(_id(op), cast(Any, op.payload))
 
@@ -232,6 +244,7 @@ def _kinds() -> dict[str, Kind]:
         **_crud(lambda c: c.groups, t["group"]),
         "conversation.update": Kind(conversation_update, _upsert(t["conversation"])),
         "conversation.reply": Kind(conversation_reply, reply_sent, keyed=True),
+        "deal.lose": Kind(deal_lose, _upsert(t["deal"])),
         "campaign.send": Kind(campaign_send, _upsert(t["campaign"]), keyed=True),
         "group.add_members": Kind(group_add, nothing, keyed=True),
         "group.remove_members": Kind(group_remove, nothing),
