@@ -9,6 +9,7 @@ header's toggle); a folded column still takes drops.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
@@ -41,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from mailtrixy_desktop.api.models import STAGES, Stage
-from mailtrixy_desktop.ui.deals.card_delegate import DealCardDelegate, is_dark, mix
+from mailtrixy_desktop.ui.deals.card_delegate import DealCardDelegate, PixmapCache, is_dark, mix
 from mailtrixy_desktop.ui.deals.column_model import DealColumnModel, PipelineModels
 from mailtrixy_desktop.ui.deals.formatting import format_totals, stage_title
 
@@ -83,13 +84,18 @@ class ColumnView(QListView):
 
     dropTargetChanged = Signal(bool)
 
-    def __init__(self, model: DealColumnModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: DealColumnModel,
+        parent: QWidget | None = None,
+        pixmaps: PixmapCache | None = None,
+    ) -> None:
         super().__init__(parent)
         stage = model.stage
         self.setObjectName(f"dealColumn-{stage}")
         self.setAccessibleName(f"{stage_title(stage)} deals")
         self.setModel(model)
-        self.delegate = DealCardDelegate(self)
+        self.delegate = DealCardDelegate(self, pixmaps=pixmaps)
         self.setItemDelegate(self.delegate)
         self.setUniformItemSizes(True)  # one card height: no size query per row
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -187,7 +193,12 @@ class StageColumn(QFrame):
 
     collapsedChanged = Signal(bool)
 
-    def __init__(self, model: DealColumnModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: DealColumnModel,
+        parent: QWidget | None = None,
+        pixmaps: PixmapCache | None = None,
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.stage: Stage = model.stage
@@ -255,7 +266,7 @@ class StageColumn(QFrame):
         self.folded_title.hide()
         layout.addWidget(self.folded_title, 1, Qt.AlignmentFlag.AlignHCenter)
 
-        self.view = ColumnView(model, self)
+        self.view = ColumnView(model, self, pixmaps)
         self.view.dropTargetChanged.connect(self._set_drop_target)
         layout.addWidget(self.view, 1)
 
@@ -413,8 +424,9 @@ class DealBoard(QScrollArea):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(COLUMN_SPACING)
         self.columns: dict[Stage, StageColumn] = {}
+        self.pixmaps: PixmapCache = OrderedDict()  # drawn cards, shared by the columns
         for stage in STAGES:
-            column = StageColumn(models[stage], inner)
+            column = StageColumn(models[stage], inner, self.pixmaps)
             column.collapsedChanged.connect(lambda folded, s=stage: self._column_folded(s, folded))
             self.columns[stage] = column
             row.addWidget(column, 1)

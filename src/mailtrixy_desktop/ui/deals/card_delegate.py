@@ -35,7 +35,10 @@ PAD_X: Final = 11
 PAD_Y: Final = 10
 GAP: Final = 5
 RADIUS: Final = 8.0
-KEPT_PIXMAPS: Final = 240  # about four screens of cards
+# Drawn cards a cache keeps: about twice what a board shows (~8 MB at a device pixel
+# ratio of 1) when the six columns' delegates share one (see ``PixmapCache``).
+KEPT_PIXMAPS: Final = 120
+PixmapCache = OrderedDict[tuple[object, ...], QPixmap]
 _STATES = (
     QStyle.StateFlag.State_Selected
     | QStyle.StateFlag.State_HasFocus
@@ -152,13 +155,19 @@ class _Colors:
 
 
 class DealCardDelegate(QStyledItemDelegate):
-    def __init__(self, parent: QWidget | None = None, *, stale_days: int = DEFAULT_STALE_DAYS):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        stale_days: int = DEFAULT_STALE_DAYS,
+        pixmaps: PixmapCache | None = None,
+    ):
         super().__init__(parent)
+        self._pixmaps: PixmapCache = OrderedDict() if pixmaps is None else pixmaps
         self.stale_days = stale_days
         # Built once per font and per palette, not once per card painted.
         self._fonts: dict[str, _Fonts] = {}
         self._colors: dict[int, _Colors] = {}
-        self._pixmaps: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
 
     def forget_pixmaps(self) -> None:
         self._pixmaps.clear()
