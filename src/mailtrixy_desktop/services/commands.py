@@ -42,8 +42,11 @@ class Commands:
         target_id: int | None,
         payload: Mapping[str, Any],
         context: Mapping[str, Any] | None = None,
+        rollback: Mapping[str, Any] | None = None,
     ) -> Operation:
-        """Append the operation; call inside the transaction that changed the cache."""
+        """Append the operation; call inside the transaction that changed the cache.
+        ``rollback``: the fields as they were, put back if the server refuses the change
+        and has nothing to read back (the target is gone there)."""
         return outbox.enqueue(
             self.store,
             kind=kind,
@@ -51,6 +54,7 @@ class Commands:
             target_id=target_id,
             payload=payload,
             context=context,
+            rollback=rollback,
         )
 
     def cancel_local(self, target_type: str, temp_id: int) -> None:

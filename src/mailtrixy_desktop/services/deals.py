@@ -123,7 +123,13 @@ class DealsService:
                     self._c.store, [_model(row, changes, self._c)], overwrite_pending=True
                 )
                 deal_store.set_deals_pending(self._c.store, [deal_id])
-                self._c.queue(kind=kind, target_type="deal", target_id=deal_id, payload=payload)
+                self._c.queue(
+                    kind=kind,
+                    target_type="deal",
+                    target_id=deal_id,
+                    payload=payload,
+                    rollback={"stage": row.stage},
+                )
                 moved += 1
         if moved:
             self._c.announce("deals")

@@ -7,7 +7,7 @@ summed by SQLite as integers, so 0.10 + 0.20 is 0.30 in every total.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal, get_args
@@ -334,3 +334,14 @@ def stage_counts(
     ):
         counts[stage] = count
     return counts
+
+
+def restore_stage(store: Store, deal_id: int, fields: Mapping[str, Any]) -> int:
+    """A refused move undone in the cache: the card back in its stage, nothing pending."""
+    stage = fields.get("stage")
+    if stage not in STAGES:
+        return 0
+    with store.transaction():
+        return store.execute(
+            "UPDATE deals SET stage = ?, pending = 0 WHERE id = ?", (stage, deal_id)
+        ).rowcount

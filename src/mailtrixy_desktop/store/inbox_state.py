@@ -3,8 +3,8 @@
 A conversation is unread when something happened in it after the person last had
 it open, unless the last word was ours. Conversations that were already there when
 the workspace first synced count as read (the server keeps no read state, and a
-first start showing thousands of unread threads helps nobody): the first sync's
-newest activity is the baseline.
+first start showing thousands of unread threads helps nobody): each gets a read
+mark when the first sync is done.
 """
 
 from __future__ import annotations
@@ -33,13 +33,17 @@ def has_baseline(store: Queryable) -> bool:
 
 
 def set_baseline(store: Store) -> None:
-    """Everything up to now counts as read (called once, after the first sync)."""
-    newest = store.scalar("SELECT max(activity_at) FROM conversations")
+    """Everything the first sync brought counts as read (called once, after it): each
+    gets a read mark at its activity, and whatever arrives later has none."""
     with store.transaction():
-        # An empty inbox: whatever comes is new ('' sorts before every time).
+        # By row, not by time: the server's clock has whole seconds, and a conversation
+        # created in the same second as the newest one already there is still new.
         store.execute(
-            "INSERT OR IGNORE INTO local_state (key, value) VALUES (?, ?)",
-            (BASELINE_KEY, newest or ""),
+            "INSERT OR IGNORE INTO conversation_reads (conversation_id, read_activity) "
+            "SELECT id, activity_at FROM conversations"
+        )
+        store.execute(
+            "INSERT OR IGNORE INTO local_state (key, value) VALUES (?, '')", (BASELINE_KEY,)
         )
 
 

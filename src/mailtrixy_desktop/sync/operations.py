@@ -7,7 +7,7 @@ answer (write the server's version, follow a new id, drop a deleted row).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
@@ -37,6 +37,10 @@ class TargetType:
     # Cached rows of other tables that name it (a deal's contact_id): they follow a
     # temporary id to the server's.
     referenced_by: tuple[tuple[Table, str], ...] = ()
+    # A refused change whose target the server no longer has: put the cached row back
+    # as the operation's ``rollback`` says (a dragged card back in its column) rather
+    # than dropping it; the failed operation says why, and a full sync tidies up.
+    restore: Callable[[Store, int, Mapping[str, Any]], int] | None = None
 
 
 def _follow_new_id(store: Store, target: TargetType, op: Operation, server_id: int) -> None:
@@ -112,7 +116,14 @@ TARGETS: dict[str, TargetType] = {
         "contacts",
         referenced_by=(("deals", "contact_id"), ("conversations", "contact_id")),
     ),
-    "deal": TargetType("deal", deals.upsert_deals, deals.delete_deals, _get_deal, "deals"),
+    "deal": TargetType(
+        "deal",
+        deals.upsert_deals,
+        deals.delete_deals,
+        _get_deal,
+        "deals",
+        restore=deals.restore_stage,
+    ),
     "conversation": TargetType(
         "conversation",
         conversations.upsert_conversations,

@@ -293,7 +293,10 @@ class OutboxEngine:
         try:
             current = await target.fetch(self.client, op.target_id)
         except errors.NotFound:
-            target.delete(self.store, [op.target_id])
+            if target.restore is not None and op.rollback:
+                target.restore(self.store, op.target_id, op.rollback)
+            else:
+                target.delete(self.store, [op.target_id])
         except errors.ApiError as exc:
             log.info(
                 "could not refresh %s %s after a refusal: %s", op.target_type, op.target_id, exc
