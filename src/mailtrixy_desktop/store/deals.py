@@ -41,7 +41,8 @@ _ORDER: dict[str, str] = {
     # Values in different currencies are not comparable; within one, they are.
     "value": "currency, value_units, id",
     "title": "title COLLATE NOCASE, id",
-    "expected_close_date": "expected_close_date, id",
+    # Soonest first, and deals without a date after every dated one.
+    "expected_close_date": "expected_close_date IS NULL, expected_close_date, id",
 }
 
 
