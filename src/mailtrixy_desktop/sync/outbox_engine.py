@@ -99,6 +99,10 @@ class OutboxEngine:
         # rescan of a growing thread.
         self._scanned: dict[int, tuple[int, int]] = {}
         self.on_auth_required: Callable[[], None] | None = None
+        # Until then nothing is sent: the last attempt met no network. Newer changes
+        # wait with the one that failed rather than overtake it, so what was written
+        # offline arrives in the order it was written.
+        self._network_hold_until = 0.0
         if connectivity is not None:
             self._last_state = connectivity.state
             connectivity.subscribe(self._on_connectivity)
@@ -114,6 +118,7 @@ class OutboxEngine:
     def retry_now(self, op_id: int | None = None) -> None:
         """The person said "retry now": what waits for its next attempt goes at once."""
         outbox_store.retry_now(self.store, op_id)
+        self._network_hold_until = 0.0
         self.wake()
 
     def _on_connectivity(self, status: Status) -> None:
@@ -122,11 +127,15 @@ class OutboxEngine:
         self._last_state = status.state
         if came_back:
             outbox_store.retry_now(self.store)
+            self._network_hold_until = 0.0
             self._wake.set()
 
     # ------------------------------------------------------------------ running
     def start(self) -> None:
         if self._task is None or self._task.done():
+            # A backoff from the last run means nothing now; waiting it out would let
+            # newer changes (never tried, so due at once) overtake older ones.
+            outbox_store.retry_now(self.store)
             self._task = asyncio.get_running_loop().create_task(self._run(), name="outbox")
 
     async def stop(self) -> None:
@@ -144,6 +153,8 @@ class OutboxEngine:
             except Exception:  # the engine must outlive any one bad operation
                 log.exception("outbox pass failed")
             due = outbox_store.next_due_at(self.store)
+            if due is not None:
+                due = max(due, self._network_hold_until)
             timeout = None if due is None or self._auth_failed else max(0.05, due - self.clock())
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=timeout)
@@ -151,7 +162,7 @@ class OutboxEngine:
     async def drain(self) -> int:
         """Send every operation that may go now; returns how many were settled."""
         settled = 0
-        while not self._auth_failed:
+        while not self._auth_failed and self.clock() >= self._network_hold_until:
             op = outbox_store.next_ready(self.store, self.clock())
             if op is None:
                 return settled
@@ -221,11 +232,13 @@ class OutboxEngine:
                     "it may have been delivered.",
                 )
                 return True
-            self._retry_later(op, exc)
+            self._network_hold_until = self._retry_later(op, exc)
             return False
         except TRANSIENT as exc:
             self._feed(exc)
-            self._retry_later(op, exc)
+            again_at = self._retry_later(op, exc)
+            if isinstance(exc, errors.NetworkError):
+                self._network_hold_until = again_at
             return False
         except errors.BadResponse as exc:
             # The server said yes in a shape we cannot read: it most likely took effect.
@@ -379,22 +392,25 @@ class OutboxEngine:
 
     def _retry_later(
         self, op: Operation, error: errors.ApiError, state: OpState = OpState.QUEUED
-    ) -> None:
+    ) -> float:
+        """Back to waiting, with a capped, jittered backoff; returns when it may go again."""
         attempts = op.attempts + 1
         ceiling = min(self.backoff_cap, self.backoff_base * 2.0 ** min(attempts - 1, 20))
         wait = ceiling * (0.5 + random.random() / 2)
         retry_after = getattr(error, "retry_after", None)
         if isinstance(retry_after, int | float):
             wait = max(wait, float(retry_after))
+        again_at = self.clock() + wait
         outbox_store.set_state(
             self.store,
             op.id,
             state,
             error=error.message,
-            next_attempt_at=self.clock() + wait,
+            next_attempt_at=again_at,
             count_attempt=True,
         )
         self._notify({"outbox"})
+        return again_at
 
     def _key_expired(self, op: Operation) -> bool:
         created = dt.datetime.fromisoformat(op.created_at)
