@@ -386,7 +386,6 @@ async def run(args: argparse.Namespace, folder: Path) -> None:
     )
     await idle()
     painted = PaintWatch(pane.list.viewport())
-    # (``pane.thread`` is the view, but the attribute hides QObject.thread() from type checkers.)
     thread_view = pane.findChild(QTextBrowser, "conversationThread")
     assert thread_view is not None
     thread_painted = PaintWatch(thread_view.viewport())

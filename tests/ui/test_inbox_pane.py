@@ -355,11 +355,6 @@ def test_filters_show_counts_and_narrow_the_list(
     run(loop, scenario(), timeout=90)
 
 
-@pytest.mark.xfail(
-    reason="ui/inbox/pane.py listens for a 'team' change, but the sync announces "
-    "'team_members': members synced after the pane was built never reach the filter",
-    strict=False,  # it depends on whether /me answers before or after the team sync
-)
 def test_the_assignee_filter_lists_members_on_a_first_start(
     loop: asyncio.AbstractEventLoop,
     sandbox: SandboxProcess,

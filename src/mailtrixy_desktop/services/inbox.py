@@ -136,6 +136,9 @@ class InboxService:
         unassigned or assigned to them (what a desktop notification announces). Until
         the workspace's first sync is done, calls only move the mark."""
         store = self._c.store
+        # Right after the first sync (this runs on every conversations change), so what
+        # arrives next is unread even if the inbox has not been opened yet.
+        self._ensure_read_baseline()
         mark = local_state.get(store, ARRIVALS_KEY)
         newest = conversation_store.newest_conversation_id(store)
         synced = sync_state.sync_state(store, "conversations").last_full_sync_at is not None

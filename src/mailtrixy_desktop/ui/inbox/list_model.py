@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from mailtrixy_desktop.store.conversations import ConversationRow
@@ -73,6 +74,8 @@ def accessible_text(row: ConversationRow) -> str:
 
 
 class ConversationListModel(QAbstractListModel):
+    rowsRefreshed = Signal()  # repaint what is shown; the ids and their order are the same
+
     def __init__(self, read_rows: RowReader, parent: Any = None) -> None:
         super().__init__(parent)
         self._read_rows = read_rows
@@ -111,13 +114,14 @@ class ConversationListModel(QAbstractListModel):
         self.endResetModel()
 
     def refresh_rows(self, drafts: Iterable[int] | None = None) -> None:
-        """Same ids, newer contents (a read mark, a poll): repaint without a reset,
-        so selection and scroll position stay where they are."""
+        """Same ids, newer contents (a read mark, a poll): the rows are read again when
+        next painted; ``rowsRefreshed`` asks the views to repaint. No dataChanged: on
+        any dataChanged a QListView lays out every row again (two Python rowCount calls
+        per row, ~160 ms at 20,000), and selection and scroll position stay as they are."""
         self._windows.clear()
         if drafts is not None:
             self._drafts = set(drafts)
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0))
+        self.rowsRefreshed.emit()
 
     def conversation(self, row: int) -> ConversationRow | None:
         if not 0 <= row < len(self._ids):

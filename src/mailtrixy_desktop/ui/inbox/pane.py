@@ -13,7 +13,7 @@ import json
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QDateTime, QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -91,7 +92,7 @@ def _next_morning(days: int = 1, weekday: int | None = None) -> dt.datetime:
 
 
 class InboxPane(Pane):
-    resources: ClassVar[tuple[str, ...]] = ("conversations", "team")
+    resources: ClassVar[tuple[str, ...]] = ("conversations", "team_members")
     shortcuts: ClassVar[tuple[tuple[str, str, str], ...]] = (
         ("Inbox", "J / K", "Next / previous conversation"),
         ("Inbox", "E", "Close the conversation (reopen a closed one)"),
@@ -192,8 +193,13 @@ class InboxPane(Pane):
         self.list.setObjectName("conversationList")
         self.list.setAccessibleName("Conversations")
         self.list.setModel(self.model)
+        self.model.rowsRefreshed.connect(self.list.viewport().update)
         self.list.setItemDelegate(ConversationDelegate(self.list))
         self.list.setUniformItemSizes(True)  # one height for all: fast at 20,000 rows
+        # A new list is laid out a slice per event-loop turn: QListView visits every
+        # row (through Python's rowCount), which at 20,000 rows is a 150 ms stall.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(2000)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setMouseTracking(True)
@@ -234,6 +240,9 @@ class InboxPane(Pane):
         self.subject.setWordWrap(True)
         words.addWidget(self.subject)
         self.who = QLabel("", self.header)
+        # Wrapped, so a conversation with many labels cannot widen the whole window.
+        self.who.setWordWrap(True)
+        self.who.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.who.setObjectName("conversationWho")
         self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         words.addWidget(self.who)
@@ -259,12 +268,12 @@ class InboxPane(Pane):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         column.addWidget(self.header)
 
-        self.thread = ThreadView(right)
-        self.thread.sendAsIsRequested.connect(self._send_as_is)
-        self.thread.editRequested.connect(self.edit_reply)
-        self.thread.discardRequested.connect(self._discard_reply)
-        self.thread.loadImagesRequested.connect(self._allow_remote)
-        column.addWidget(self.thread, 1)
+        self.thread_view = ThreadView(right)
+        self.thread_view.sendAsIsRequested.connect(self._send_as_is)
+        self.thread_view.editRequested.connect(self.edit_reply)
+        self.thread_view.discardRequested.connect(self._discard_reply)
+        self.thread_view.loadImagesRequested.connect(self._allow_remote)
+        column.addWidget(self.thread_view, 1)
         self.composer = Composer(CannedReplies(self._canned_path()), right)
         self.composer.sendRequested.connect(self._send)
         self.composer.draftChanged.connect(self._draft_changed)
@@ -366,8 +375,12 @@ class InboxPane(Pane):
     def set_poll_seconds(self, seconds: int) -> None:
         self.context.settings.setValue("inbox/poll_seconds", seconds)
         self.workspace.sync.set_interval("conversations", float(seconds))
-        self.more_button.setMenu(self._more_menu())
-        self.context.notify(f"New conversations are checked every {seconds} seconds.")
+        for choice, text in POLL_CHOICES:
+            action = self.findChild(QAction, f"inboxPoll{choice}")
+            if action is not None:
+                action.setChecked(choice == seconds)
+            if choice == seconds:
+                self.context.notify(f"New conversations are checked every {text}.")
 
     def save_state(self) -> None:
         settings = self.context.settings
@@ -507,13 +520,23 @@ class InboxPane(Pane):
             self.status_filter.setItemText(index, f"{text} ({counts.get(key, 0):,})")
 
     # ------------------------------------------------------------------ the list
-    def refresh(self) -> None:
-        """Ask the cache again; the selected conversation stays selected if still shown."""
+    def refresh(self, *, follow: bool = True) -> None:
+        """Ask the cache again; the selected conversation stays selected if still shown.
+        ``follow=False`` (a change from elsewhere: a poll, a thread fetched) keeps the
+        person's scroll position instead of bringing the selection into view."""
         self._stale = False
         status = self.status_filter.currentData() or "open"
         ids = self.inbox.ids(status=status, **self._filters())
         keep = self.current_id
-        self.model.set_ids(ids, self.inbox.drafted_ids())
+        drafts = self.inbox.drafted_ids()
+        if ids == self.model.ids():
+            # The same list (most polls): repaint the rows, no reset and no relayout.
+            self.model.refresh_rows(drafts)
+            self._update_counts()
+            self.badgeChanged.emit()
+            return
+        scrolled = self.list.verticalScrollBar().value()
+        self.model.set_ids(ids, drafts)
         self._update_counts()
         total = len(ids)
         self.count_label.setText(f"{total:,} conversation{'s' if total != 1 else ''}")
@@ -524,7 +547,9 @@ class InboxPane(Pane):
             self.empty_list.setText(self._empty_text())
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:
-            self._set_current_row(row, load=False)
+            self._set_current_row(row, load=False, scroll=follow)
+        if not follow:
+            self.list.verticalScrollBar().setValue(scrolled)
         self.badgeChanged.emit()
 
     def _empty_text(self) -> str:
@@ -537,7 +562,7 @@ class InboxPane(Pane):
             return "No open conversations. When a customer writes, it shows here."
         return "No conversations here."
 
-    def _set_current_row(self, row: int, *, load: bool = True) -> None:
+    def _set_current_row(self, row: int, *, load: bool = True, scroll: bool = True) -> None:
         index = self.model.index(row, 0)
         selection = self.list.selectionModel()
         if not load:
@@ -546,7 +571,8 @@ class InboxPane(Pane):
         if not load:
             selection.blockSignals(False)
             self.list.viewport().update()
-        self.list.scrollTo(index)
+        if scroll:
+            self.list.scrollTo(index)
 
     def _select_row(self, row: int) -> None:
         conversation_id = self.model.id_at(row)
@@ -583,8 +609,12 @@ class InboxPane(Pane):
         if row is not None:
             menu.addAction("Reopen" if row.status == "closed" else "Close", self.toggle_closed)
             menu.addAction("Mark as unread", self.mark_unread)
-            menu.addMenu(self._snooze_menu()).setText("Snooze")
-        menu.exec(self.list.viewport().mapToGlobal(position))
+            snooze = self._snooze_menu()
+            snooze.setParent(menu, snooze.windowFlags())  # goes with the menu
+            menu.addMenu(snooze).setText("Snooze")
+        # Not exec(): no nested event loop under qasync; the menu deletes itself.
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.list.viewport().mapToGlobal(position))
 
     # ------------------------------------------------------------------ the conversation
     def _row(self) -> ConversationRow | None:
@@ -656,7 +686,7 @@ class InboxPane(Pane):
         if self.current_id is None:
             return
         row = self._row()
-        self.thread.set_thread(
+        self.thread_view.set_thread(
             self.inbox.thread_entries(self.current_id),
             contact_name=row.contact_name if row else "",
             allow_remote=self.current_id in self._remote_allowed,
@@ -807,9 +837,9 @@ class InboxPane(Pane):
 
     # ------------------------------------------------------------------ changes
     def _on_changed(self, names: frozenset[str]) -> None:
-        if not names & {"conversations", "messages", "outbox", "team"}:
+        if not names & {"conversations", "messages", "outbox", "team_members"}:
             return
-        if "team" in names:
+        if "team_members" in names:
             self._fill_assignees()
         if "conversations" in names:
             self._fill_labels()
@@ -819,7 +849,7 @@ class InboxPane(Pane):
             return
         if "conversations" in names or "outbox" in names:
             # New conversations or a status change move rows: ask the cache again.
-            self.refresh()
+            self.refresh(follow=False)
         else:
             self.model.refresh_rows(self.inbox.drafted_ids())
         if self.current_id is not None:
