@@ -122,7 +122,7 @@ class AppSession:
             self.window.show()
         poll = settings.value("inbox/poll_seconds")
         if poll is not None:
-            self.workspace.sync.set_interval("conversations", float(poll))  # type: ignore[arg-type]
+            self.workspace.sync.set_interval("conversations", float(str(poll)))
         self.announcer = InboxAnnouncer(
             self.workspace,
             self.window.changes,

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTime,
     Signal,
 )
 
@@ -47,7 +48,7 @@ def relative_time(moment: dt.datetime | None, now: dt.datetime | None = None) ->
         return f"{int(age.total_seconds() // 60)} min"
     locale = QLocale()
     if local.date() == now.date():
-        return locale.toString(local.time(), QLocale.FormatType.ShortFormat)
+        return str(locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat))
     if local.date() == now.date() - dt.timedelta(days=1):
         return "Yesterday"
     if dt.timedelta(0) <= age < dt.timedelta(days=6):

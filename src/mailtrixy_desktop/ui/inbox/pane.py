@@ -12,7 +12,15 @@ import html
 import json
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QDateTime, QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QDateTime,
+    QItemSelectionModel,
+    QModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -80,7 +88,9 @@ class SnoozeDialog(QDialog):
         layout.addWidget(buttons)
 
     def moment(self) -> dt.datetime:
-        return self.when.dateTime().toPython().astimezone()  # type: ignore[no-any-return]
+        moment = self.when.dateTime().toPython()
+        assert isinstance(moment, dt.datetime)
+        return moment.astimezone()
 
 
 def _next_morning(days: int = 1, weekday: int | None = None) -> dt.datetime:
@@ -368,7 +378,7 @@ class InboxPane(Pane):
     def poll_seconds(self) -> int:
         value = self.context.settings.value("inbox/poll_seconds", DEFAULT_POLL_SECONDS)
         try:
-            return int(value)  # type: ignore[arg-type]
+            return int(str(value))
         except (TypeError, ValueError):
             return DEFAULT_POLL_SECONDS
 
@@ -401,8 +411,8 @@ class InboxPane(Pane):
     def restore_state(self) -> None:
         settings = self.context.settings
         splitter = settings.value(self.settings_key("splitter"))
-        if splitter is not None:
-            self.splitter.restoreState(splitter)  # type: ignore[arg-type]
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
         try:
             filters = json.loads(str(settings.value(self.settings_key("filters"), "{}")))
         except ValueError:
