@@ -6,7 +6,13 @@ import random
 
 import pytest
 
-from mailtrixy_desktop.store.contact_lists import CONTACT_SORTS, contact_ids, count_contacts
+from mailtrixy_desktop.store import contact_lists
+from mailtrixy_desktop.store.contact_lists import (
+    CONTACT_SORTS,
+    contact_ids,
+    count_contacts,
+    ordered_contact_ids,
+)
 from mailtrixy_desktop.store.contacts import contacts_by_id, upsert_contacts
 from mailtrixy_desktop.store.database import Store
 from mailtrixy_desktop.store.search import fts_query, like_contains
@@ -164,3 +170,110 @@ def test_the_rows_for_a_window_of_ids(people: Store) -> None:
     ids = contact_ids(people, search="initech")
     rows = contacts_by_id(people, ids)
     assert [rows[i].name for i in ids] == ["Bob Jones", "janet o'neil"]
+
+
+def _many(store: Store, count: int = 3000) -> None:
+    rng = random.Random(11)
+    first = ["Ann", "Bea", "Carl", "Dora", "Emil", "Ângela"]
+    last = ["Berg", "Åberg", "Smith", "Jones", "Núñez"]
+    upsert_contacts(
+        store,
+        [contact(i, f"{rng.choice(first)} {rng.choice(last)}", email=f"p{i}@x{i % 7}.test",
+                 company=rng.choice(["Acme", None]))
+         for i in range(1, count + 1)],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_large_answer_can_come_as_its_first_ids_and_its_count(
+    store: Store, descending: bool
+) -> None:
+    """The first screenful of a short search without the pass that orders the rest;
+    the rest, made at once or a step at a time, is exactly the whole answer."""
+    _many(store)
+    for sort in CONTACT_SORTS:
+        whole = contact_ids(store, search="a", sort=sort, descending=descending)
+        assert len(whole) * contact_lists._HEAD_SHARE > 3000  # large enough to come in parts
+        for steps in (None, 700):
+            with store.reader() as reader:  # its own remembered answers: none yet
+                found = ordered_contact_ids(
+                    reader, search="a", sort=sort, descending=descending, first=50
+                )
+                assert not found.complete
+                assert found.count == len(whole)
+                assert found.first[:50] == whole[:50]
+                assert found.may_hold(whole[-1])
+                assert not found.may_hold(-12345)
+                if steps is None:
+                    assert found.all() == whole
+                else:
+                    rounds = 1
+                    while not found.advance(steps):
+                        rounds += 1
+                    assert rounds > 1
+                    assert found.complete
+                    assert found.first == whole
+
+
+def test_a_small_or_complete_answer_comes_whole(store: Store) -> None:
+    _many(store)
+    few = ordered_contact_ids(store, search="p123", first=5)  # p123, p1230..p1239
+    assert few.complete
+    assert few.count == len(few.first) == 11
+    everyone = ordered_contact_ids(store, first=5)
+    assert everyone.complete
+    assert everyone.count == 3000
+    with store.reader() as reader:
+        whole = ordered_contact_ids(reader, search="ann", first=3000)  # all fit in "first"
+        assert whole.complete
+        assert whole.first == contact_ids(store, search="ann")
+
+
+def test_remembered_answers_never_outlive_a_change(store: Store) -> None:
+    """Answers are kept for the cache as it is: a write makes them all stale."""
+    _many(store)
+    reader = store.reader()
+    try:
+        large = contact_ids(reader, search="a")
+        small = contact_ids(reader, search="p12")
+        assert contact_ids(reader, search="a") == large  # remembered
+        first = ordered_contact_ids(reader, search="a", first=10)
+        assert first.all() == large  # from the remembered matches, made in order again
+        upsert_contacts(store, [contact(5000, "Aaron Aardvark", email="p12x@x.test")])
+        assert contact_ids(reader, search="a") == [5000, *large]  # "Aaron" sorts first
+        assert contact_ids(reader, search="p12") == sorted(
+            [*small, 5000], key=contact_ids(reader).index
+        )
+        assert count_contacts(reader) == 3001
+    finally:
+        reader.close()
+
+
+def test_orders_and_answers_stay_consistent_when_a_write_lands_between_reads(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The order is read, then the matches: a commit in between (a sync writing) must
+    not mix two states of the cache."""
+    _many(store, 500)
+    reader = store.reader()
+    original = contact_lists._all_in_order
+    calls = {"n": 0}
+
+    def order_then_write(queryable: object, sort: str) -> object:
+        order = original(reader, sort)
+        calls["n"] += 1
+        if calls["n"] == 2:  # the order read for the matches, then another connection writes
+            upsert_contacts(store, [contact(900, "Aaa Between", email="between@x.test")])
+        return order
+
+    monkeypatch.setattr(contact_lists, "_all_in_order", order_then_write)
+    try:
+        ids = contact_ids(reader, search="a")
+    finally:
+        monkeypatch.undo()
+    assert calls["n"] > 3  # read again
+    assert ids[0] == 900
+    assert ids == contact_ids(reader, search="a")
+    with store.reader() as fresh:
+        assert ids == contact_ids(fresh, search="a")
+    reader.close()

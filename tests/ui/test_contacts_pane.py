@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
@@ -15,8 +16,10 @@ from pytestqt.qtbot import QtBot
 from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.api.retry import RetryPolicy
 from mailtrixy_desktop.services.workspace import Workspace
+from mailtrixy_desktop.store import contact_lists
 from mailtrixy_desktop.store.database import Store
 from mailtrixy_desktop.ui.async_bridge import ChangeBridge
+from mailtrixy_desktop.ui.contacts import pane as pane_module
 from mailtrixy_desktop.ui.contacts.pane import ContactsPane
 from mailtrixy_desktop.ui.pane import PaneContext
 from mailtrixy_sandbox.process import SandboxProcess
@@ -285,6 +288,54 @@ def test_a_bulk_tag_on_3_of_a_filter_of_50_tags_exactly_those_3(
         await until(lambda: server_tagged(api, picked) == set(chosen), within=30)
         await until(lambda: harness.workspace.queued_count() == 0, what="the outbox drained")
         assert server_tagged(api, picked) == set(chosen)  # exactly those, no more
+
+    scenario(loop, harness, body)
+
+
+def test_a_large_answer_paints_its_first_rows_at_once_and_makes_the_rest_after(
+    loop: asyncio.AbstractEventLoop,
+    sandbox: SandboxProcess,
+    api: Api,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With 100,000 contacts a first letter matches tens of thousands: the answer comes
+    as its first ids and its count, the rest after the paint. Here every answer is
+    "large" and brings 3 ids first, so a handful of contacts shows it."""
+    key = word()
+    made = [api.make_contact(name=f"Part {i:02d}", company=f"{key} Co") for i in range(12)]
+    monkeypatch.setattr(pane_module, "FIRST_IDS", 3)
+    monkeypatch.setattr(pane_module, "FINISH_STEP", 2)  # a few steps even here
+    monkeypatch.setattr(contact_lists, "_HEAD_SHARE", 10**9)
+    harness = Harness(sandbox, tmp_path, qtbot)
+    seen: list[tuple[bool, int, list[int]]] = []
+
+    async def body(pane: ContactsPane) -> None:
+        pane.viewUpdated.connect(
+            lambda: seen.append(
+                (pane.model.complete, pane.model.rowCount(), pane.model.ids(up_to=3)[:3])
+            )
+        )
+        expected = [m["id"] for m in sorted(made, key=lambda m: m["name"])]
+        search = widget(pane, QLineEdit, "contactsSearch")
+        search.setText(key)
+        await until(lambda: seen and seen[-1][1] == 12, what="the answer")
+        assert seen[-1] == (False, 12, expected[:3])  # every row counted, 3 ids known
+        assert count(pane).startswith("12 of")
+        names = [pane.model.index(row, 0).data() for row in range(3)]
+        assert names == ["Part 00", "Part 01", "Part 02"]
+        await until(lambda: pane.model.complete, what="the rest of the ids")
+        assert pane.model.ids() == expected
+
+        # Something that needs every id (selecting all of them) makes the rest at once.
+        answered = pane.answered
+        search.setText(f"{key} co")  # the same contacts, by another question
+        await until(lambda: pane.answered > answered, what="the next answer")
+        assert seen[-1] == (False, 12, expected[:3])
+        pane.select_all_matching()
+        assert pane.selected_ids() == expected
+        assert pane.model.complete
 
     scenario(loop, harness, body)
 

@@ -7,13 +7,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyle,
+    QStyleOptionViewItem,
+    QTableView,
+)
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from mailtrixy_desktop.api.models import Contact, Group, Tag
-from mailtrixy_desktop.store.contacts import contacts_by_id, upsert_contacts
+from mailtrixy_desktop.store.contact_lists import ordered_contact_ids
+from mailtrixy_desktop.store.contacts import contacts_by_id, set_contacts_pending, upsert_contacts
 from mailtrixy_desktop.store.database import Reader, Store
 from mailtrixy_desktop.store.tags_groups import tag_choices, upsert_groups, upsert_tags
+from mailtrixy_desktop.ui.contacts.chips_delegate import ChipsDelegate, TextDelegate
 from mailtrixy_desktop.ui.contacts.table_model import (
     WINDOW,
     ColumnKeyRole,
@@ -64,6 +74,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
     upsert_tags(db, [Tag(id=1, name="lead", color="#3B82F6"), Tag(id=2, name="enterprise")])
     upsert_groups(db, [Group(id=9, name="Newsletter")])
     upsert_contacts(db, [_contact(i) for i in range(1, COUNT + 1)])
+    set_contacts_pending(db, [i for i in range(1, COUNT + 1) if i % 13 == 0])  # italic rows
     yield db
     db.close()
 
@@ -225,3 +236,164 @@ def test_custom_fields_are_columns_that_sort_by_value(
     assert model.column_key(8) == "custom:score"
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.columnCount(QModelIndex()) == 9
+
+
+def test_rows_are_kept_by_contact_across_answers_until_the_cache_may_have_changed(
+    reader: Reader,
+) -> None:
+    asked: list[int] = []
+
+    def read(ids: Any) -> Any:
+        asked.extend(ids)
+        return contacts_by_id(reader, ids)
+
+    model = ContactsTableModel(read)
+    everyone = query_ids(reader, ContactQuery())
+    model.set_ids(everyone)
+    model.index(0, 0).data()
+    assert len(asked) == WINDOW
+    # A new answer that shows some of the same contacts: only the others are read.
+    model.set_ids(everyone[WINDOW // 2 :], rows_changed=False)
+    model.index(0, 0).data()
+    assert len(asked) == WINDOW  # kept
+    model.index(WINDOW - 1, 0).data()  # its window: half kept, half read now
+    assert asked[WINDOW:] == everyone[WINDOW : WINDOW + WINDOW // 2]
+    assert model.index(0, 0).data() == model.contact(0).name  # type: ignore[union-attr]
+    # The cache may have changed: everything is read again.
+    model.set_ids(everyone)
+    before = len(asked)
+    model.index(0, 0).data()
+    assert asked[before:] == everyone[:WINDOW]
+
+
+def test_a_partial_answer_shows_every_row_and_makes_the_rest_when_needed(
+    qtmodeltester: ModelTester, store: Store
+) -> None:
+    with store.reader() as reader:  # no remembered answers: a large one comes in parts
+        found = ordered_contact_ids(reader, search="person", first=40)
+        again = ordered_contact_ids(reader, search="person", first=40)  # its matches kept
+        whole = query_ids(store, ContactQuery(search="person"))
+        assert found.count == again.count == len(whole) == COUNT
+        assert not found.complete
+        assert not again.complete
+
+        model = ContactsTableModel(lambda ids: contacts_by_id(reader, ids))
+        model.set_ids(found)
+        assert model.rowCount() == COUNT
+        assert not model.complete
+        assert model.index(5, 0).data() == f"Person {whole[5]:03d}"
+        assert model.id_at(39) == whole[39]
+        assert model.row_of(whole[3]) == 3
+        assert model.row_of(-1) == -1  # surely not there: known without the rest
+        assert model.ids(up_to=10)[:10] == whole[:10]
+        assert not model.complete
+        assert model.id_at(200) == whole[200]  # past the first ones: made now
+        assert model.complete
+        assert model.ids() == whole
+
+        model.set_ids(again)
+        assert not model.complete
+        while not again.advance(50):  # as the pane does, a step at a time
+            assert not model.complete
+        model.finish(again)
+        assert model.complete
+        assert model.ids() == whole
+
+    with store.reader() as reader:
+        model = ContactsTableModel(lambda ids: contacts_by_id(reader, ids))
+        model.set_ids(ordered_contact_ids(reader, search="person", first=40))
+        qtmodeltester.check(model, force_py=True)  # every row, the rest made on the way
+
+
+def _table(model: ContactsTableModel, qtbot: QtBot) -> QTableView:
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(1400, 460)
+    view.verticalHeader().hide()
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(28)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    for column, width in enumerate((110, 95, 80, 90, 150, 100, 90, 90, 60, 40, 50)):
+        view.setColumnWidth(column, width)
+    view.show()
+    return view
+
+
+def test_text_cells_look_exactly_as_the_stock_delegate_paints_them(
+    model: ContactsTableModel, qtbot: QtBot
+) -> None:
+    model.set_custom_fields(["region", "score", "vip"])  # numbers align right
+    plain = _table(model, qtbot)
+    fast = _table(model, qtbot)
+    fast.setItemDelegate(TextDelegate(model.shown, fast))
+    for view in (plain, fast):
+        view.selectRow(3)
+        view.selectRow(4)
+    qtbot.waitExposed(fast)
+    for first_row in range(0, COUNT, 15):  # every row, italic (pending) ones among them
+        for view in (plain, fast):
+            view.scrollTo(model.index(first_row, 0), QTableView.ScrollHint.PositionAtTop)
+        assert plain.viewport().grab().toImage() == fast.viewport().grab().toImage(), first_row
+    assert any(model.index(r, 0).data(Qt.ItemDataRole.FontRole) for r in range(COUNT))
+
+
+@pytest.mark.parametrize("ratio", [1.0, 2.0, 1.5])
+def test_chips_copied_one_by_one_look_as_a_cell_drawn_whole(
+    model: ContactsTableModel, qtbot: QtBot, ratio: float
+) -> None:
+    """Chips are drawn once each and copied into place; the cell must look exactly as
+    when all its chips are drawn together (as they are at a fractional scale)."""
+    view = _table(model, qtbot)
+    for role, coloured in ((TagChipsRole, True), (GroupChipsRole, False)):
+        column = model.column_of("tags" if coloured else "groups")
+        delegate = ChipsDelegate(role, coloured=coloured)
+        for row in range(0, 60, 2):
+            for width in (12, 24, 36, 70, 120, 200):  # the narrow ones cut the "+N"
+                for selected in (False, True):
+                    index = model.index(row, column)
+                    copied, drawn, again = (
+                        _paint_chips(delegate, view, index, width, selected, ratio, whole=whole)
+                        for whole in (False, True, False)
+                    )
+                    assert copied == drawn == again, (role, row, width, selected)
+
+
+def _paint_chips(
+    delegate: ChipsDelegate,
+    view: QTableView,
+    index: QModelIndex,
+    width: int,
+    selected: bool,
+    ratio: float,
+    *,
+    whole: bool,
+) -> QImage:
+    image = QImage(
+        int((width + 10) * ratio), int(36 * ratio), QImage.Format.Format_ARGB32_Premultiplied
+    )
+    image.setDevicePixelRatio(ratio)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.widget = view
+    option.rect = QRect(5, 4, width, 28)
+    if selected:
+        option.state |= QStyle.StateFlag.State_Selected
+    if not whole:
+        delegate.paint(painter, option, index)
+    else:  # what paint does at a fractional scale, at any scale
+        if selected:
+            view.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, view
+            )
+        chips = tuple(delegate._chips(index))
+        if chips:
+            font = option.font
+            pieces = delegate._layout(chips, width, 28, font, font.key())
+            key = ("whole", chips, width, selected, ratio)
+            delegate._paint_cell(painter, option.rect, option, pieces, selected, key, ratio)
+    painter.end()
+    return image

@@ -1,23 +1,86 @@
-"""Tags as coloured rounded chips, groups as plain ones, painted (no widget per cell).
+"""How the contacts table's cells are painted (no widget per cell).
 
-A chip that does not fit gives way to a "+N" for it and the rest, so a row
-stays one line high however many tags a contact has.
+Tags as coloured rounded chips, groups as plain ones. A chip that does not fit
+gives way to a "+N" for it and the rest, so a row stays one line high however
+many tags a contact has.
+
+Text cells are drawn by the style exactly as ``QStyledItemDelegate`` draws them;
+``TextDelegate`` only gathers what to draw in one call per cell from the model's
+``shown(row)``, where the stock delegate asks ``data()`` seven times (once per
+role), each a call from C++ into Python: over a screenful of cells, about 2 ms of
+every repaint.
 """
 
 from __future__ import annotations
 
 import zlib
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 PAD_X = 7  # inside a chip, either side of its text
 GAP = 4  # between chips
 MARGIN = 4  # between the cell's edge and the first chip
-PIXMAPS_KEPT = 600  # painted cells kept: a few screens of distinct tag sets
+PIXMAPS_KEPT = 600  # painted chips kept: every tag in a few states and widths
+CELLS_KEPT = 300  # whole painted cells kept, at a fractional device pixel ratio
+LAYOUTS_KEPT = 5_000  # where the chips go, per tag set and column width
+
+_CHIP, _MORE = 0, 1
+# A chip or the "+N" after the chips: x from the cell's left, width, kind, the tag's
+# name, the text shown (the name, elided, or "+N") and the tag's colour.
+_Piece = tuple[int, int, int, str, str, str | None]
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_HIGHLIGHTED = _SELECTED | QStyle.StateFlag.State_MouseOver.value
+
+
+# A row's cells: texts and alignments by column, and the row's font (see
+# ContactsTableModel.shown).
+RowCells = tuple[list[str], QFont | None, list[int | None]]
+_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+
+
+class TextDelegate(QStyledItemDelegate):
+    """Text cells as the stock delegate paints them, their data gathered per row.
+
+    ``initStyleOption`` does what ``QStyledItemDelegate``'s does for a model that
+    answers DisplayRole, FontRole and TextAlignmentRole only (as the contacts model
+    does), reading them from ``cells(row)`` instead of seven ``data()`` calls."""
+
+    def __init__(
+        self, cells: Callable[[int], RowCells | None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._cells = cells
+        self._with_display: dict[Any, QStyleOptionViewItem.ViewItemFeature] = {}
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        option.index = index  # type: ignore[assignment]  # the view's own QModelIndex
+        row = self._cells(index.row())
+        if row is not None:
+            texts, font, aligns = row
+            column = index.column()
+            if font is not None:
+                option.font = font.resolve(option.font)
+                option.fontMetrics = QFontMetrics(option.font)
+            align = aligns[column]
+            if align is not None:
+                option.displayAlignment = Qt.AlignmentFlag(align)
+            text = texts[column]
+            features = option.features
+            shown = self._with_display.get(features)
+            if shown is None:  # Python's Flag operations cost microseconds: once each
+                shown = self._with_display[features] = features | _HAS_DISPLAY
+            option.features = shown
+            # As QStyledItemDelegate.displayText: a line break is a line separator.
+            option.text = text.replace("\n", "\u2028") if "\n" in text else text
+        # No style animations in item views (QTBUG-30146); the stubs omit the None.
+        option.styleObject = None  # type: ignore[assignment]
 
 
 def tag_color(name: str, color: str | None) -> QColor:
@@ -58,6 +121,10 @@ class ChipsDelegate(QStyledItemDelegate):
         self._widths: dict[str, int] = {}
         self._font_key = ""
         self._pixmaps: OrderedDict[tuple[Any, ...], QPixmap] = OrderedDict()
+        self._cells: OrderedDict[tuple[Any, ...], QPixmap] = OrderedDict()
+        self._layouts: dict[tuple[Any, ...], tuple[_Piece, ...]] = {}
+        self._last_font = QFont()
+        self._last_font_key = self._last_font.key()
 
     def _colors_of(self, name: str, color: str | None) -> tuple[QColor, QColor]:
         found = self._colors.get((name, color))
@@ -94,71 +161,121 @@ class ChipsDelegate(QStyledItemDelegate):
         # (initStyleOption from Python leaks a reference to None in PySide6 6.12.)
         opt = option
         widget = opt.widget
-        if widget is not None and opt.state & (
-            QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
-        ):
+        state = opt.state.value  # an int: Python's Flag operations cost microseconds
+        if widget is not None and state & _HIGHLIGHTED:
             widget.style().drawPrimitive(
                 QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget
             )
         chips = self._chips(index)
         if not chips:
             return
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        selected = bool(state & _SELECTED)
         rect = opt.rect
-        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
-        font_key = opt.font.key()
-        key = (
-            tuple(chips),
-            rect.width(),
-            rect.height(),
-            selected,
-            font_key,
-            opt.palette.cacheKey(),
-            ratio,
-        )
-        # Rows repeat the same few tag sets: each cell's chips are drawn once into a
-        # pixmap and copied after that (anti-aliased shapes and text cost far more).
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        font = opt.font
+        if font != self._last_font:  # QFont.key() is dearer than a comparison
+            self._last_font, self._last_font_key = QFont(font), font.key()
+        font_key = self._last_font_key
+        width, height = rect.width(), rect.height()
+        pieces = self._layout(tuple(chips), width, height, font, font_key)
+        common = (height, selected, font_key, opt.palette.cacheKey(), ratio)
+        if ratio != int(ratio):
+            # A fractional scale puts a piece's offset between device pixels, where a
+            # copy would not match a drawing: draw the whole cell once instead.
+            key = (tuple(chips), width, *common)
+            self._paint_cell(painter, rect, opt, pieces, selected, key, ratio)
+            return
+        # Rows repeat the same few tags, each in a few states: each chip (and "+N") is
+        # drawn once into a pixmap and copied after that (anti-aliased shapes and text
+        # cost far more), whatever tags sit beside it.
+        left, top = rect.left(), rect.top()
+        for piece in pieces:
+            pixmap = self._pixmap(piece[1:], common, opt, selected)
+            x = piece[0]
+            if x + piece[1] <= width:
+                painter.drawPixmap(left + x, top, pixmap)
+            elif x < width:  # a "+N" cut by the cell's edge, as a drawing would be
+                visible = int((width - x) * ratio)
+                painter.drawPixmap(left + x, top, pixmap, 0, 0, visible, pixmap.height())
+
+    def _pixmap(
+        self,
+        piece: tuple[Any, ...],
+        common: tuple[Any, ...],
+        opt: QStyleOptionViewItem,
+        selected: bool,
+    ) -> QPixmap:
+        key = (*piece, *common)
         pixmap = self._pixmaps.get(key)
+        if pixmap is not None:
+            self._pixmaps.move_to_end(key)
+            return pixmap
+        width, kind, name, text, color = piece
+        height, ratio = common[0], common[-1]
+        pixmap = QPixmap(int(width * ratio), int(height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        cell = QPainter(pixmap)
+        self._draw_piece(cell, (0, width, kind, name, text, color), height, opt, selected)
+        cell.end()
+        self._pixmaps[key] = pixmap
+        if len(self._pixmaps) > PIXMAPS_KEPT:
+            self._pixmaps.popitem(last=False)
+        return pixmap
+
+    def _paint_cell(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        opt: QStyleOptionViewItem,
+        pieces: tuple[_Piece, ...],
+        selected: bool,
+        key: tuple[Any, ...],
+        ratio: float,
+    ) -> None:
+        """The whole cell drawn once into a pixmap and copied after that."""
+        pixmap = self._cells.get(key)
         if pixmap is None:
             pixmap = QPixmap(int(rect.width() * ratio), int(rect.height() * ratio))
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
             cell = QPainter(pixmap)
-            self._draw_chips(cell, QRect(0, 0, rect.width(), rect.height()), opt, chips, selected)
+            self._draw_chips(cell, rect.height(), opt, pieces, selected)
             cell.end()
-            self._pixmaps[key] = pixmap
-            if len(self._pixmaps) > PIXMAPS_KEPT:
-                self._pixmaps.popitem(last=False)
+            self._cells[key] = pixmap
+            if len(self._cells) > CELLS_KEPT:
+                self._cells.popitem(last=False)
         else:
-            self._pixmaps.move_to_end(key)
+            self._cells.move_to_end(key)
         painter.drawPixmap(rect.topLeft(), pixmap)
 
-    def _draw_chips(
+    def _layout(
         self,
-        painter: QPainter,
-        rect: QRect,
-        opt: QStyleOptionViewItem,
-        chips: list[tuple[str, str | None]],
-        selected: bool,
-    ) -> None:
-        palette: QPalette = opt.palette
-        metrics = QFontMetrics(opt.font)
-        font_key = opt.font.key()
+        chips: tuple[tuple[str, str | None], ...],
+        width: int,
+        height: int,
+        font: QFont,
+        font_key: str,
+    ) -> tuple[_Piece, ...]:
+        """Where each chip (and the "+N" for those that do not fit) goes in a cell
+        ``width`` wide: (x, width, kind, name, text, colour) with x from the cell's left."""
+        key = (chips, width, height, font_key)
+        pieces = self._layouts.get(key)
+        if pieces is not None:
+            return pieces
         if font_key != self._font_key:
             self._font_key, self._widths = font_key, {}
-        height = min(rect.height() - 6, metrics.height() + 4)
-        top = rect.top() + (rect.height() - height) / 2
-        right = rect.right() - MARGIN
-        x = float(rect.left() + MARGIN)
-
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(opt.font)
+        metrics = QFontMetrics(font)
+        right = width - 1 - MARGIN
+        x = MARGIN
+        found: list[_Piece] = []
         for i, (name, color) in enumerate(chips):
-            width = self._width(metrics, name) + 2 * PAD_X
+            chip_width = self._width(metrics, name) + 2 * PAD_X
             left_after = len(chips) - i - 1
             more = f"+{left_after}" if left_after else ""
             more_width = metrics.horizontalAdvance(more) + 2 * PAD_X + GAP if more else 0
-            if x + width + more_width > right:
+            if x + chip_width + more_width > right:
                 # Not all fit: elide this chip's text if some room is left, then "+N".
                 rest = f"+{len(chips) - i}"
                 rest_width = metrics.horizontalAdvance(rest) + 2 * PAD_X
@@ -167,16 +284,49 @@ class ChipsDelegate(QStyledItemDelegate):
                     text = metrics.elidedText(
                         name, Qt.TextElideMode.ElideRight, int(room - 2 * PAD_X)
                     )
-                    self._chip(
-                        painter, QRectF(x, top, room, height), name, text, color, palette, selected
-                    )
+                    found.append((x, room, _CHIP, name, text, color))
                     x += room + GAP
                     rest = f"+{len(chips) - i - 1}"
                     rest_width = metrics.horizontalAdvance(rest) + 2 * PAD_X
-                self._more(painter, QRectF(x, top, rest_width, height), rest, palette, selected)
+                found.append((x, rest_width, _MORE, "", rest, None))
                 break
-            self._chip(painter, QRectF(x, top, width, height), name, name, color, palette, selected)
-            x += width + GAP
+            found.append((x, chip_width, _CHIP, name, name, color))
+            x += chip_width + GAP
+        pieces = self._layouts[key] = tuple(found)
+        if len(self._layouts) > LAYOUTS_KEPT:
+            self._layouts.clear()
+        return pieces
+
+    def _draw_chips(
+        self,
+        painter: QPainter,
+        height: int,
+        opt: QStyleOptionViewItem,
+        pieces: tuple[_Piece, ...],
+        selected: bool,
+    ) -> None:
+        """Every piece of a cell, drawn by ``painter`` at the cell's origin."""
+        for piece in pieces:
+            self._draw_piece(painter, piece, height, opt, selected)
+
+    def _draw_piece(
+        self,
+        painter: QPainter,
+        piece: _Piece,
+        cell_height: int,
+        opt: QStyleOptionViewItem,
+        selected: bool,
+    ) -> None:
+        x, width, kind, name, text, color = piece
+        metrics = QFontMetrics(opt.font)
+        height = min(cell_height - 6, metrics.height() + 4)
+        box = QRectF(x, (cell_height - height) / 2, width, height)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(opt.font)
+        if kind == _CHIP:
+            self._chip(painter, box, name, text, color, opt.palette, selected)
+        else:
+            self._more(painter, box, text, opt.palette, selected)
 
     def _chip(
         self,

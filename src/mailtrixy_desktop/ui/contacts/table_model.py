@@ -1,10 +1,16 @@
 """The contacts table's item model: ordered ids, rows read from the cache in windows.
 
 DESIGN.md, "Thin item models": the model holds the ids a query produced (up to
-100,000 of them) and reads the rows it is asked to paint from the cache, 100 at
-a time, keeping a few windows; ``data()`` does nothing dearer than that cache
+100,000 of them) and reads the rows it is asked to paint from the cache, a
+window of ``WINDOW`` at a time; ``data()`` does nothing dearer than that cache
 read. Which ids, in which order, is the pane's business (``query_ids``, run off
 the UI thread); a click on a header only asks for a new order (``sortRequested``).
+
+Rows read, and the texts made from them, are kept by contact id, not by row: a
+new search that shows some of the same contacts (typing on, or back) paints
+them without reading or formatting them again. The owner says when the cache
+may have changed (``set_ids(..., rows_changed=True)``, ``refresh_rows``) and
+everything kept is dropped.
 """
 
 from __future__ import annotations
@@ -60,13 +66,14 @@ _ANSWERED: Final = frozenset(
         PendingRole,
     }
 )
+_SHOWN_ROLES: Final = frozenset({_DISPLAY, _FONT, _ALIGN})
 _RIGHT: Final = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _FLAGS: Final = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
 
-WINDOW = 100  # rows read per query
-WINDOWS_KEPT = 24  # a few screens either way of the one shown
+WINDOW = 32  # rows read per query: about a screenful, so a first paint reads no more
+ROWS_KEPT = 4_000  # rows (and their texts) kept by id: many screens of recent searches
 
 CUSTOM_PREFIX = "custom:"
 BASE_COLUMNS: Final[tuple[tuple[str, str], ...]] = (
@@ -94,6 +101,8 @@ _EXTRA_SORTS: Final[dict[str, contact_lists.ExtraSort]] = {
 }
 
 RowReader = Callable[[Sequence[int]], Mapping[int, ContactRow]]
+# What a row's cells show: texts and alignments by column, and the row's font.
+_Shown = tuple[list[str], QFont | None, list[int | None]]
 
 
 @dataclass(frozen=True)
@@ -115,15 +124,24 @@ class ContactQuery:
 
 def query_ids(store: Queryable, query: ContactQuery) -> list[int]:
     """The ids ``query`` shows, in order. Safe on any thread with its own connection."""
+    return query_contact_ids(store, query).all()
+
+
+def query_contact_ids(
+    store: Queryable, query: ContactQuery, first: int | None = None
+) -> contact_lists.ContactIds:
+    """``query_ids`` as a ``ContactIds``: with ``first``, a large answer in an indexed
+    order may come as its first ``first`` ids and its count, the rest made when asked."""
     search = query.search or None
     if query.sort_key in _INDEXED_SORTS:
-        return contact_lists.contact_ids(
+        return contact_lists.ordered_contact_ids(
             store,
             search=search,
             tag_id=query.tag_id,
             group_id=query.group_id,
             sort=_INDEXED_SORTS[query.sort_key],
             descending=query.descending,
+            first=first,
         )
     # Orders without an index: the matching ids, then that column's remembered order.
     matching: list[int] | None = None
@@ -132,24 +150,34 @@ def query_ids(store: Queryable, query: ContactQuery) -> list[int]:
             store, search=search, tag_id=query.tag_id, group_id=query.group_id
         )
     if query.sort_key.startswith(CUSTOM_PREFIX):
-        return contact_lists.order_by_extra(
+        ids = contact_lists.order_by_extra(
             store,
             matching,
             custom_field=query.sort_key.removeprefix(CUSTOM_PREFIX),
             descending=query.descending,
         )
-    return contact_lists.order_by_extra(
-        store,
-        matching,
-        sort=_EXTRA_SORTS.get(query.sort_key, "phone"),
-        descending=query.descending,
-    )
+    else:
+        ids = contact_lists.order_by_extra(
+            store,
+            matching,
+            sort=_EXTRA_SORTS.get(query.sort_key, "phone"),
+            descending=query.descending,
+        )
+    return contact_lists.ContactIds(ids)
+
+
+_MOMENTS: dict[dt.datetime, str] = {}  # a day shows the same on every row
 
 
 def format_moment(moment: dt.datetime | None) -> str:
     if moment is None:
         return ""
-    return moment.astimezone().strftime("%d %b %Y")
+    text = _MOMENTS.get(moment)
+    if text is None:
+        if len(_MOMENTS) > 20_000:
+            _MOMENTS.clear()
+        text = _MOMENTS[moment] = moment.astimezone().strftime("%d %b %Y")
+    return text
 
 
 def format_custom(value: CustomValue) -> str:
@@ -170,10 +198,13 @@ class ContactsTableModel(QAbstractTableModel):
     def __init__(self, read_rows: RowReader, parent: Any = None) -> None:
         super().__init__(parent)
         self._read_rows = read_rows
-        self._ids: list[int] = []
+        self._ids: list[int] = []  # all of them, or the first ones while _rest is not None
+        self._count = 0
+        self._rest: contact_lists.ContactIds | None = None  # makes the others when asked
         self._row_of: dict[int, int] | None = None  # built when first asked
-        self._windows: OrderedDict[int, Mapping[int, ContactRow]] = OrderedDict()
-        self._shown: dict[int, tuple[list[str], QFont | None]] = {}  # row -> texts, font
+        # By contact id, least recently used first; None: not in the cache (deleted).
+        self._rows: OrderedDict[int, ContactRow | None] = OrderedDict()
+        self._shown: dict[int, _Shown] = {}  # contact id -> what its cells show
         self._custom: list[str] = []
         self._tag_colors: dict[int, str | None] = {}
         self._italic = QFont()
@@ -183,7 +214,7 @@ class ContactsTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ shape
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(BASE_COLUMNS) + len(self._custom)
@@ -209,42 +240,89 @@ class ContactsTableModel(QAbstractTableModel):
         return list(self._custom)
 
     # ------------------------------------------------------------------ ids
-    def ids(self) -> list[int]:
+    def ids(self, up_to: int | None = None) -> list[int]:
+        """Every id shown, in order (made now if only the first ones are known yet);
+        with ``up_to``, a list that holds at least the first ``up_to`` of them."""
+        if up_to is None or up_to > len(self._ids):
+            self._complete()
         return self._ids
 
+    @property
+    def complete(self) -> bool:
+        """Whether every id is known yet (see ``set_ids`` with a partial answer)."""
+        return self._rest is None
+
     def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        if not 0 <= row < self._count:
+            return None
+        if row >= len(self._ids):
+            self._complete()
+        return self._ids[row]
 
     def row_of(self, contact_id: int) -> int:
         """The row showing ``contact_id``, or -1."""
         if self._row_of is None:
             self._row_of = {cid: row for row, cid in enumerate(self._ids)}
-        return self._row_of.get(contact_id, -1)
+        row = self._row_of.get(contact_id, -1)
+        if row < 0 and self._rest is not None and self._rest.may_hold(contact_id):
+            self._complete()
+            return self.row_of(contact_id)
+        return row
 
-    def set_ids(self, ids: list[int]) -> None:
-        """Show these ids; the rows are read again when painted."""
+    def set_ids(
+        self, ids: list[int] | contact_lists.ContactIds, *, rows_changed: bool = True
+    ) -> None:
+        """Show these ids. ``rows_changed``: the cache may have changed since rows were
+        read, so read them again when painted; False keeps the rows already read.
+
+        A partial ``ContactIds`` (its first ids and its count) shows as many rows as it
+        counts at once; the other ids are made when something needs them (a row past
+        the first ones, ``ids()``, ``row_of``), or given by ``finish`` when made
+        elsewhere."""
         self.beginResetModel()
-        self._ids = ids
+        if isinstance(ids, contact_lists.ContactIds):
+            self._ids, self._count = ids.first, ids.count
+            self._rest = None if ids.complete else ids
+        else:
+            self._ids, self._count, self._rest = ids, len(ids), None
         self._row_of = None
-        self._windows.clear()
-        self._shown.clear()
+        if rows_changed:
+            self._rows.clear()
+            self._shown.clear()
         self.endResetModel()
+
+    def finish(self, ids: contact_lists.ContactIds) -> None:
+        """``ids`` (shown by ``set_ids``) has all its ids now: no row changes."""
+        if self._rest is ids:
+            self._complete()
+
+    def _complete(self) -> None:
+        rest = self._rest
+        if rest is None:
+            return
+        every = rest.all()
+        self._rest = None
+        self._ids, self._row_of = every, None
+        if len(every) != self._count:  # cannot happen: the count is of the same set
+            self.beginResetModel()
+            self._count = len(every)
+            self.endResetModel()
 
     def refresh_rows(self) -> None:
         """Same ids, but their rows may have changed in the cache: read them again."""
-        self._windows.clear()
+        self._rows.clear()
         self._shown.clear()
-        if self._ids:
+        if self._count:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1)
+                self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1)
             )
 
     def set_tag_colors(self, colors: Mapping[int, str | None]) -> None:
         self._tag_colors = dict(colors)
         column = self.column_of("tags")
-        if self._ids:
+        if self._count:
             self.dataChanged.emit(
-                self.index(0, column), self.index(len(self._ids) - 1, column), [TagChipsRole]
+                self.index(0, column), self.index(self._count - 1, column), [TagChipsRole]
             )
 
     def set_custom_fields(self, names: Sequence[str]) -> None:
@@ -268,43 +346,48 @@ class ContactsTableModel(QAbstractTableModel):
     # ------------------------------------------------------------------ rows
     def contact(self, row: int) -> ContactRow | None:
         """The cached row at ``row``, reading its window if it is not kept."""
-        if not 0 <= row < len(self._ids):
+        contact_id = self.id_at(row)
+        if contact_id is None:
             return None
-        window = row // WINDOW
-        rows = self._windows.get(window)
-        if rows is None:
-            start = window * WINDOW
-            rows = self._read_rows(self._ids[start : start + WINDOW])
-            self._windows[window] = rows
-            while len(self._windows) > WINDOWS_KEPT:
-                self._windows.popitem(last=False)
-        else:
-            self._windows.move_to_end(window)
-        return rows.get(self._ids[row])
+        rows = self._rows
+        if contact_id in rows:
+            rows.move_to_end(contact_id)
+            return rows[contact_id]
+        # The window around the row, less what is kept already.
+        start = row - row % WINDOW
+        missing = [i for i in self._ids[start : start + WINDOW] if i not in rows]
+        found = self._read_rows(missing)
+        for i in missing:
+            rows[i] = found.get(i)
+        while len(rows) > ROWS_KEPT:
+            gone, _row = rows.popitem(last=False)
+            self._shown.pop(gone, None)
+        return rows[contact_id]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if role not in _ANSWERED or not index.isValid():
             return None
-        row, column = index.row(), index.column()
-        if role == ContactIdRole:
-            return self.id_at(row)
-        if role in (_DISPLAY, _FONT):
-            # Every cell's text and font, asked on every paint: made once per row.
-            shown = self._shown.get(row)
+        row = index.row()
+        if role in _SHOWN_ROLES:
+            # Every cell's text, font and alignment, asked on every paint: made once
+            # per contact.
+            contact_id = self.id_at(row)
+            if contact_id is None:
+                return None
+            shown = self._shown.get(contact_id)
             if shown is None:
                 shown = self._make_shown(row)
                 if shown is None:
                     return None
-            return shown[0][column] if role == _DISPLAY else shown[1]
+            if role == _DISPLAY:
+                return shown[0][index.column()]
+            if role == _FONT:
+                return shown[1]
+            return shown[2][index.column()]  # _ALIGN
+        if role == ContactIdRole:
+            return self.id_at(row)
         contact = self.contact(row)
         if contact is None:
-            return None
-        if role == _ALIGN:
-            if column < len(BASE_COLUMNS):
-                return None
-            value = (contact.custom_fields or {}).get(self._custom[column - len(BASE_COLUMNS)])
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                return _RIGHT
             return None
         if role == ContactRowRole:
             return contact
@@ -315,7 +398,7 @@ class ContactsTableModel(QAbstractTableModel):
         if role == GroupChipsRole:
             return None if contact.groups is None else tuple(g.name for g in contact.groups)
         # _TOOLTIP
-        key = self.column_key(column)
+        key = self.column_key(index.column())
         if contact.pending and key == "name":
             return f"{contact.name}: a change waits in the outbox"
         if key in ("created", "updated"):
@@ -323,15 +406,31 @@ class ContactsTableModel(QAbstractTableModel):
             return moment.astimezone().strftime("%Y-%m-%d %H:%M")
         return self._text(contact, key) or None
 
-    def _make_shown(self, row: int) -> tuple[list[str], QFont | None] | None:
+    def shown(self, row: int) -> _Shown | None:
+        """What row ``row``'s cells show: their texts (DisplayRole) and alignments
+        (TextAlignmentRole, None for the default) by column, and the row's font
+        (FontRole, None for the view's). For a delegate that paints many cells: one
+        call instead of a data() call per role per cell."""
+        contact_id = self.id_at(row)
+        if contact_id is None:
+            return None
+        shown = self._shown.get(contact_id)
+        return self._make_shown(row) if shown is None else shown
+
+    def _make_shown(self, row: int) -> _Shown | None:
         contact = self.contact(row)
         if contact is None:
             return None
-        if len(self._shown) > WINDOW * WINDOWS_KEPT:
-            self._shown.clear()
-        texts = [self._text(contact, self.column_key(c)) for c in range(self.columnCount())]
-        shown = (texts, self._italic if contact.pending else None)
-        self._shown[row] = shown
+        columns = self.columnCount()
+        texts = [self._text(contact, self.column_key(c)) for c in range(columns)]
+        aligns: list[int | None] = [None] * len(BASE_COLUMNS)
+        fields = contact.custom_fields or {}
+        for name in self._custom:
+            value = fields.get(name)
+            numeric = isinstance(value, int | float) and not isinstance(value, bool)
+            aligns.append(_RIGHT if numeric else None)
+        shown = (texts, self._italic if contact.pending else None, aligns)
+        self._shown[contact.id] = shown
         return shown
 
     @staticmethod
