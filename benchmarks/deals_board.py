@@ -22,9 +22,13 @@ Measured and printed (figures only; nothing here asserts a timing):
    one frame, 16 ms.
 3. The catch-up when the change broadcast arrives: from ``ChangeBridge`` flushing
    (what every listener does with it, the window's outbox count and badges too) to
-   the end of ``DealsPane.refresh`` (every column reconciled, totals re-read).
+   the end of ``DealsPane.refresh`` (after a move made on the board, the columns
+   already show the cache as it is: the totals of the two stages are read again).
 4. A keyboard move (Ctrl+Shift+Right on a selected card) to both columns painted.
-5. Resident memory. Only deals are in this cache, so this is not the whole app's
+5. The catch-up after a change made elsewhere: a deal the person can see written in
+   another stage (as a sync does) and "deals" announced; the board's refresh then
+   asks every column again and re-reads the rows it knows.
+6. Resident memory. Only deals are in this cache, so this is not the whole app's
    figure of DESIGN.md's 350 MB budget (``app_start.py`` measures that).
 
 "Painted" is when the view's own paint of its viewport returns: ``PaintWatch`` hands
@@ -473,6 +477,42 @@ async def run(args: argparse.Namespace, folder: Path) -> None:
     report("  key press to target and source painted", keyboard, budget=16)
     if source_unpainted:
         print(f"  source column not repainted within 0.5 s after {source_unpainted} moves")
+
+    # 5. A change made elsewhere: a sync brings a deal the person sees in another stage.
+    elsewhere: list[float] = []
+    for _ in range(min(args.drops, 50)):
+        shown = [
+            row
+            for s in STAGES
+            for row in workspace.deals.rows(visible_ids(views[s])).values()
+            if not row.pending  # a sync leaves rows with a local change alone
+        ]
+        if not shown:
+            break
+        row = rng.choice(shown)
+        synced = Deal.model_validate(
+            {
+                "id": row.id,
+                "title": row.title,
+                "value": row.value,
+                "currency": row.currency,
+                "stage": rng.choice([s for s in STAGES if s != row.stage]),
+                "contact": {"id": row.contact_id, "name": row.contact_name,
+                            "email": row.contact_email},
+                "assignee": None if row.assignee is None
+                else {"id": row.assignee.id, "name": row.assignee.name},
+                "expected_close_date": row.expected_close_date,
+                "created_at": row.created_at,
+                "updated_at": dt.datetime.now(dt.UTC),
+            }
+        )  # fmt: skip
+        upsert_deals(store, [synced])
+        begun = time.perf_counter()
+        workspace.changes.publish({"deals"})
+        await idle(begun)
+        _flushed, listened, refreshed = marks.after(begun)  # type: ignore[misc]
+        elsewhere.append((refreshed - listened) * 1000)
+    report("a deal moved elsewhere (a sync): the board's refresh", elsewhere)
 
     total = sum(m.total() for m in pane.models)
     print(

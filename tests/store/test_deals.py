@@ -12,8 +12,10 @@ from mailtrixy_desktop.store.database import Store
 from mailtrixy_desktop.store.deals import (
     deal,
     deal_ids,
+    deal_stages,
     deals_by_id,
     deals_in_stage,
+    move_deals,
     remove_deals_except,
     set_deals_pending,
     stage_counts,
@@ -117,3 +119,59 @@ def test_a_dragged_card_stays_put_until_the_outbox_answers(board: Store) -> None
     assert deal_ids(board, stage="proposal") == [2]
     remove_deals_except(board, [1])  # a full sync does not remove it either
     assert sorted(deal_ids(board)) == [1, 2]
+
+
+def test_totals_of_some_stages_only(board: Store) -> None:
+    assert stage_totals(board, stages=["won", "lost"]) == {
+        "won": {"EUR": Decimal("12500.00"), "USD": Decimal("0.0001")}, "lost": {},
+    }  # fmt: skip
+    assert stage_totals(board, assignee=ALICE[0], stages=["lead"]) == {
+        "lead": {"EUR": Decimal("0.10"), "USD": Decimal("1999.99")},
+    }  # fmt: skip
+    with pytest.raises(ValueError, match="stage"):
+        stage_totals(board, stages=["archived"])  # type: ignore[list-item]
+
+
+def test_totals_are_read_from_an_index_not_the_rows(board: Store) -> None:
+    for stages in (None, ["lead", "won"]):
+        where = "" if stages is None else " WHERE stage IN ('lead', 'won')"
+        plan = " ".join(
+            row["detail"]
+            for row in board.all(
+                f"EXPLAIN QUERY PLAN SELECT stage, currency, sum(value_units) FROM deals{where} "
+                "GROUP BY stage, currency ORDER BY stage, currency"
+            )
+        )
+        assert "COVERING INDEX deals_by_stage_value" in plan, plan
+
+
+def _raw(store: Store, deal_id: int) -> dict[str, object]:
+    row = store.one("SELECT * FROM deals WHERE id = ?", (deal_id,))
+    assert row is not None
+    return dict(zip(row.keys(), tuple(row), strict=True))
+
+
+def test_a_local_move_changes_the_stage_and_the_pending_mark_and_nothing_else(
+    board: Store,
+) -> None:
+    before = {i: _raw(board, i) for i in (1, 2, 3)}
+    moment = dt.datetime(2026, 3, 20, 8, 30, tzinfo=dt.UTC)
+    assert move_deals(board, [1, 3], "proposal", updated_at=moment) == 2
+    for deal_id in (1, 3):
+        after = _raw(board, deal_id)
+        changed = {k for k in after if after[k] != before[deal_id][k]}
+        assert changed == {"stage", "updated_at", "pending"}
+        assert (after["stage"], after["pending"]) == ("proposal", 1)
+        row = deal(board, deal_id)
+        assert row is not None
+        assert row.updated_at == moment
+    assert _raw(board, 2) == before[2]
+    assert deal_ids(board, search="globex") == [3]  # still found: the index is untouched
+    assert deal_stages(board, [1, 2, 3, 404]) == {1: "proposal", 2: "lead", 3: "proposal"}
+
+    assert move_deals(board, [2], "lost", updated_at=moment, notes={2: "Lost: too late"}) == 1
+    row = deal(board, 2)
+    assert row is not None
+    assert (row.stage, row.notes, row.pending) == ("lost", "Lost: too late", True)
+    with pytest.raises(ValueError, match="stage"):
+        move_deals(board, [2], "archived", updated_at=moment)  # type: ignore[arg-type]

@@ -91,3 +91,14 @@ def test_a_file_from_a_newer_app_is_refused_clearly(db_path: Path) -> None:
     assert caught.value.found == SCHEMA_VERSION + 3
     assert caught.value.supported == SCHEMA_VERSION
     assert str(db_path) in str(caught.value)
+
+
+def test_a_file_from_before_the_deals_value_index_gets_it(db_path: Path) -> None:
+    def indexes(store: Store) -> set[str]:
+        return set(store.column("SELECT name FROM sqlite_master WHERE type = 'index'"))
+
+    with Store.open(db_path, migrations=MIGRATIONS[:6]) as old:
+        assert "deals_by_stage_value" not in indexes(old)
+    with Store.open(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert "deals_by_stage_value" in indexes(store)

@@ -153,6 +153,32 @@ def test_one_card_dropped_on_another_column_moves_at_once(
     assert moved == [([2], "proposal")]
 
 
+def test_a_drop_asks_the_cache_for_the_target_column_alone(
+    workspace: Workspace, board: PipelineModels, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    ids = workspace.deals.ids
+
+    def counted(**query: Any) -> list[int]:
+        asked.append(query["stage"])
+        return ids(**query)
+
+    monkeypatch.setattr(workspace.deals, "ids", counted)
+    before = workspace.deals.cache_token()
+    assert board["won"].dropMimeData(encode_ids([2]), MOVE, -1, 0, NO_PARENT)
+
+    assert asked == ["won"]  # the source drops the card; the others are left alone
+    assert board["won"].ids() == [2, 7]
+    assert board["lead"].ids() == [1, 3, 4]
+    # The moved row as the service wrote it is the row the cache holds, exactly.
+    assert board["won"].known_row(2) == cached_deal(workspace.store, 2)
+    move = board.last_move
+    assert move is not None
+    assert (move.ids, move.was) == ([2], {2: "lead"})
+    assert move.before == before
+    assert move.after == workspace.deals.cache_token() != before
+
+
 def test_several_cards_move_together_and_take_their_sorted_places(
     workspace: Workspace, board: PipelineModels
 ) -> None:

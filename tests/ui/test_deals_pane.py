@@ -17,9 +17,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSettings, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QListView, QToolButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QToolButton,
+    QWidget,
+)
 
 from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.api.models import STAGES, TeamMember
@@ -474,3 +482,152 @@ def test_enter_and_new_deal_open_the_editor(board: Board, qtbot: Any) -> None:
     assert dialog is not None
     assert dialog.deal_id is None  # type: ignore[attr-defined]
     dialog.reject()
+
+
+# ---------------------------------------------------------------------- what a move costs
+
+
+def test_a_move_made_here_leaves_the_catch_up_only_its_stages_totals(
+    board: Board, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reconciled: list[bool] = []
+    monkeypatch.setattr(board.pane.models, "reconcile", lambda: reconciled.append(True))
+    asked: list[object] = []
+    totals = board.workspace.deals.totals
+
+    def counted(**query: Any) -> Any:
+        asked.append(query.get("stages"))
+        return totals(**query)
+
+    monkeypatch.setattr(board.workspace.deals, "totals", counted)
+    board.pane.move_deals([5], "won")  # Umbrella API, $0.10, from proposal
+
+    qtbot.waitUntil(lambda: board.label("dealColumnTotals-proposal") == "$0.20")
+    assert board.label("dealColumnTotals-won") == "£7,000\n$0.10"  # GBP, then USD
+    assert reconciled == []  # the columns already show the move
+    assert asked == [{"proposal", "won"}]
+    assert board.ids("won") == [5, 7]
+
+
+def test_a_change_from_elsewhere_after_a_move_is_still_caught_up(board: Board, qtbot: Any) -> None:
+    board.pane.move_deals([5], "won")
+    # A sync writes before the move's broadcast has been handled.
+    upsert_deals(
+        board.workspace.store,
+        [deal(6, "Soylent plan", "0.20", currency="USD", stage="lost", day=30)],
+    )
+    board.workspace.changes.publish({"deals"})
+    qtbot.waitUntil(lambda: board.ids("lost") == [6])
+    assert board.ids("proposal") == []
+    assert board.ids("won") == [5, 7]
+    qtbot.waitUntil(lambda: board.label("dealColumnTotals-lost") == "$0.20")
+    assert board.label("dealColumnTotals-proposal") == "—"
+
+
+def test_only_operations_newly_refused_are_read(
+    board: Board, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    board.pane.move_deals([3], "proposal")
+    (op,) = [o for o in board.workspace.operations() if o.kind == "deal.update"]
+    read: list[int] = []
+    get = outbox.get
+
+    def counted(store: Store, op_id: int) -> Any:
+        read.append(op_id)
+        return get(store, op_id)
+
+    monkeypatch.setattr(outbox, "get", counted)
+    monkeypatch.setattr(board.workspace, "operations", lambda: pytest.fail("read them all"))
+    board.workspace.changes.publish({"outbox"})
+    qtbot.wait(30)
+    assert read == []
+
+    outbox.set_state(board.workspace.store, op.id, OpState.NEEDS_ATTENTION, error="No.")
+    board.workspace.changes.publish({"outbox"})
+    qtbot.waitUntil(lambda: "“Initech seats” could not be moved: No." in board.notes)
+    assert read == [op.id]
+    board.workspace.changes.publish({"outbox"})
+    qtbot.wait(30)
+    assert read == [op.id]
+
+
+def _painted(widget: QWidget) -> tuple[list[QRect], QObject]:
+    rects: list[QRect] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                rects.append(QRect(event.rect()))  # type: ignore[attr-defined]
+            return False
+
+    watch = Watch(widget)
+    widget.installEventFilter(watch)
+    return rects, watch
+
+
+def test_a_column_losing_focus_repaints_its_current_card_alone(board: Board, qtbot: Any) -> None:
+    lead = board.view("lead")
+    lead.setFocus()
+    lead.setCurrentIndex(lead.model().index(1, 0))
+    qtbot.waitUntil(lead.hasFocus)
+    card = lead.visualRect(lead.model().index(1, 0))
+    QApplication.processEvents()
+    rects, _watch = _painted(lead.viewport())
+
+    board.view("won").setFocus()
+    qtbot.waitUntil(lambda: bool(rects))
+    QApplication.processEvents()
+    assert board.selected("lead") == []  # one column's cards selected at a time
+    assert all(card.contains(rect) for rect in rects), (card, rects)
+
+
+def test_the_cards_a_next_move_paints_anew_are_drawn_ahead(
+    board: Board, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mailtrixy_desktop.ui.deals.board import ColumnView
+    from mailtrixy_desktop.ui.deals.card_delegate import DealCardDelegate
+
+    upsert_deals(
+        board.workspace.store,
+        [deal(100 + i, f"Bulk {i}", "10", stage="lead", day=1) for i in range(20)],
+    )
+    board.pane.refresh()
+    lead = board.view("lead")
+    lead.setFocus()
+    lead.setCurrentIndex(lead.model().index(0, 0))  # Acme renewal, newest
+    qtbot.keyClick(lead, Qt.Key.Key_Right, CTRL_SHIFT)
+    assert board.ids("qualified")[0] == 1
+    timer = board.pane.board._ahead_timer
+    qtbot.waitUntil(lambda: not timer.isActive())
+
+    drawn: list[int] = []
+    render = DealCardDelegate.render
+
+    def counted(self: DealCardDelegate, painter: Any, option: Any, row: Any) -> None:
+        drawn.append(row.id)
+        render(self, painter, option, row)
+
+    monkeypatch.setattr(DealCardDelegate, "render", counted)
+
+    def in_view(view: ColumnView) -> set[int | None]:
+        model = view.model()
+        return {
+            model.id_at(row)
+            for row in range(model.rowCount())
+            if view.visualRect(model.index(row, 0)).intersects(view.viewport().rect())
+        }
+
+    # The moved card, no longer selected; and the lead cards scrolled into view.
+    board.view("qualified").clearSelection()
+    lead.setFocus()
+    lead.clearSelection()
+    column = board.pane.board.view("lead")
+    shown = in_view(column)
+    bar = lead.verticalScrollBar()
+    bar.setValue(bar.value() + lead.visualRect(lead.model().index(0, 0)).height())
+    for stage in ("lead", "qualified"):
+        board.view(stage).viewport().repaint()
+    came = in_view(column) - shown
+    assert came
+    assert 1 not in drawn
+    assert not came & set(drawn), (came, drawn)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -51,9 +52,39 @@ def _model(row: DealRow, changes: DealFields, commands: Commands) -> Deal:
     return Deal.model_validate(data)
 
 
+CacheToken = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Moved:
+    """What ``DealsService.moves`` did: the deals that moved, as the cache now holds
+    them (in the order asked), each one's stage before, and the cache's change token
+    (``DealsService.cache_token``) just before the move's writes and just after them,
+    read inside its transaction: when ``before`` is the token a view last caught up
+    at, the view plus this move is the cache at ``after``."""
+
+    rows: dict[int, DealRow]
+    was: dict[int, Stage]
+    before: CacheToken
+    after: CacheToken
+
+    @property
+    def ids(self) -> list[int]:
+        return list(self.rows)
+
+
 class DealsService:
     def __init__(self, commands: Commands) -> None:
         self._c = commands
+
+    def cache_token(self) -> CacheToken:
+        """Changes whenever anything in the cache changes (rows written by this
+        connection, or a commit by another): equal tokens, the same cache."""
+        row = self._c.store.one(
+            "SELECT (SELECT data_version FROM pragma_data_version), total_changes()"
+        )
+        assert row is not None
+        return int(row[0]), int(row[1])
 
     # ------------------------------------------------------------------ reads
     def ids(
@@ -80,10 +111,21 @@ class DealsService:
     def get(self, deal_id: int) -> DealRow | None:
         return deal_store.deal(self._c.store, deal_id)
 
+    def stages(self, ids: Iterable[int]) -> dict[int, Stage]:
+        """The stage of each of ``ids`` the cache holds."""
+        return deal_store.deal_stages(self._c.store, ids)
+
     def totals(
-        self, *, assignee: Any = ANY, search: str | None = None
+        self,
+        *,
+        assignee: Any = ANY,
+        search: str | None = None,
+        stages: Iterable[Stage] | None = None,
     ) -> dict[Stage, dict[str, Decimal]]:
-        return deal_store.stage_totals(self._c.store, assignee=assignee, search=search)
+        """Exact sums per stage and currency: every stage, or only ``stages``."""
+        return deal_store.stage_totals(
+            self._c.store, assignee=assignee, search=search, stages=stages
+        )
 
     # ------------------------------------------------------------------ writes
     def update(self, deal_id: int, changes: DealFields) -> None:
@@ -102,27 +144,44 @@ class DealsService:
         self._c.announce("deals")
 
     def move(self, deal_ids: Sequence[int], stage: Stage, *, reason: str | None = None) -> int:
-        """Drag-and-drop: several cards to one stage; the same column changes nothing."""
-        moved = 0
-        rows = deal_store.deals_by_id(self._c.store, deal_ids)
-        with self._c.store.transaction():
-            for deal_id in dict.fromkeys(deal_ids):
-                row = rows.get(deal_id)
+        """Drag-and-drop: several cards to one stage; the same column changes nothing.
+        How many moved."""
+        return len(self.moves(deal_ids, stage, reason=reason).rows)
+
+    def moves(self, deal_ids: Sequence[int], stage: Stage, *, reason: str | None = None) -> Moved:
+        """``move``, telling what it did (see ``Moved``).
+
+        One transaction: the rows read, each one's stage (and, for a lost reason, notes)
+        written with a direct UPDATE, and an outbox operation per deal. A pure stage
+        move touches nothing else, so no model is built and the search index is left
+        alone."""
+        store = self._c.store
+        wanted = list(dict.fromkeys(deal_ids))
+        rows: dict[int, DealRow] = {}
+        was: dict[int, Stage] = {}
+        with store.transaction():
+            before = self.cache_token()
+            found = deal_store.deals_by_id(store, wanted)
+            stamp = utc_now()
+            notes: dict[int, str] = {}
+            for deal_id in wanted:
+                row = found.get(deal_id)
                 if row is None or row.stage == stage:
                     continue
-                changes: DealFields = {"stage": stage}
-                kind, payload = "deal.update", dict(changes)
+                kind: str = "deal.update"
+                payload: dict[str, Any] = {"stage": stage}
+                new_notes = row.notes
                 if stage == "lost" and reason:
                     # Sent as its own kind: the note is added to the server's notes when
                     # it goes out (sync/operations.py), not to the cache's copy.
                     kind, payload = "deal.lose", {"stage": "lost", "reason": reason}
                     if row.notes is not None:
                         note = f"Lost: {reason}"
-                        changes["notes"] = f"{row.notes}\n{note}" if row.notes else note
-                deal_store.upsert_deals(
-                    self._c.store, [_model(row, changes, self._c)], overwrite_pending=True
+                        new_notes = notes[deal_id] = f"{row.notes}\n{note}" if row.notes else note
+                rows[deal_id] = replace(
+                    row, stage=stage, updated_at=stamp, pending=True, notes=new_notes
                 )
-                deal_store.set_deals_pending(self._c.store, [deal_id])
+                was[deal_id] = row.stage
                 self._c.queue(
                     kind=kind,
                     target_type="deal",
@@ -130,10 +189,12 @@ class DealsService:
                     payload=payload,
                     rollback={"stage": row.stage},
                 )
-                moved += 1
-        if moved:
+            if rows:
+                deal_store.move_deals(store, rows, stage, updated_at=stamp, notes=notes)
+            after = self.cache_token()
+        if rows:
             self._c.announce("deals")
-        return moved
+        return Moved(rows, was, before, after)
 
     def create(self, fields: DealFields) -> int:
         """A new deal, shown at once under a temporary id until the server gives its own."""

@@ -7,7 +7,7 @@ summed by SQLite as integers, so 0.10 + 0.20 is 0.30 in every total.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal, get_args
@@ -195,6 +195,42 @@ def set_deals_pending(store: Store, ids: Iterable[int], pending: bool = True) ->
     return set_pending(store, "deals", ids, pending)
 
 
+def move_deals(
+    store: Store,
+    ids: Iterable[int],
+    stage: Stage,
+    *,
+    updated_at: dt.datetime,
+    notes: Mapping[int, str] | None = None,
+) -> int:
+    """A local stage change: ``stage``, ``updated_at`` and the pending mark (and, for the
+    deals in ``notes``, their notes) in one UPDATE, the other columns as they are. No
+    other column changes, so the search index is left alone. Joins the caller's
+    transaction, or makes its own. How many rows changed."""
+    if stage not in STAGES:
+        raise ValueError(f"unknown deal stage {stage!r}")
+    notes = notes or {}
+    ids = [int(i) for i in ids]
+    plain = [i for i in ids if i not in notes]
+    stamp = to_text(updated_at)
+    changed = 0
+    with store.transaction():
+        if plain:
+            changed += store.execute(
+                "UPDATE deals SET stage = ?, updated_at = ?, pending = 1 "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (stage, stamp, ids_json(plain)),
+            ).rowcount
+        for deal_id in ids:
+            if deal_id in notes:
+                changed += store.execute(
+                    "UPDATE deals SET stage = ?, updated_at = ?, pending = 1, notes = ? "
+                    "WHERE id = ?",
+                    (stage, stamp, notes[deal_id], deal_id),
+                ).rowcount
+    return changed
+
+
 # -- reads ----------------------------------------------------------------------
 
 
@@ -259,9 +295,20 @@ FROM deals WHERE id IN (SELECT value FROM json_each(?))
 """
 
 
-def deals_by_id(store: Queryable, ids: Iterable[int]) -> dict[int, DealRow]:
-    return {
-        r[0]: DealRow(
+# The same stored values always make the same DealRow, and the board reads the same
+# rows again and again (a column re-read after a sync that changed nothing in it):
+# rows made are kept by their stored values, so reading one again costs a lookup
+# instead of parsing its money and moments (more than half of a read). Bounded: the
+# board keeps a few hundred rows; the dict starts over when full.
+_KEPT_ROWS = 2_048
+_made: dict[tuple[Any, ...], DealRow] = {}
+
+
+def _deal_row(r: Sequence[Any]) -> DealRow:
+    values = tuple(r)
+    row = _made.get(values)
+    if row is None:
+        row = DealRow(
             id=r[0],
             title=r[1],
             value=from_units(r[2]),
@@ -278,7 +325,25 @@ def deals_by_id(store: Queryable, ids: Iterable[int]) -> dict[int, DealRow]:
             pending=bool(r[14]),
             synced_at=from_text(r[15]),
         )
-        for r in store.all(_SELECT, (ids_json(ids),))
+        if len(_made) >= _KEPT_ROWS:
+            _made.clear()
+        _made[values] = row
+    return row
+
+
+def deals_by_id(store: Queryable, ids: Iterable[int]) -> dict[int, DealRow]:
+    return {r[0]: _deal_row(r) for r in store.all(_SELECT, (ids_json(ids),))}
+
+
+def deal_stages(store: Queryable, ids: Iterable[int]) -> dict[int, Stage]:
+    """The stage of each of ``ids`` the cache holds (what a drop needs to know: a
+    deal's whole row costs twenty times as much to read)."""
+    return {
+        r[0]: r[1]
+        for r in store.all(
+            "SELECT id, stage FROM deals WHERE id IN (SELECT value FROM json_each(?))",
+            (ids_json(ids),),
+        )
     }
 
 
@@ -308,11 +373,20 @@ def stage_totals(
     *,
     assignee: AssigneeFilter = ANY,
     search: str | None = None,
+    stages: Iterable[Stage] | None = None,
 ) -> dict[Stage, dict[str, Decimal]]:
-    """The sum of deal values per stage and currency, exact, summed by SQLite.
-    Every stage is present (an empty dict when it has no deals)."""
+    """The sum of deal values per stage and currency, exact, summed by SQLite (from the
+    index ``deals_by_stage_value`` alone when there is no filter). Every stage is
+    present (an empty dict when it has no deals); with ``stages``, only those."""
     clauses, params = _filters(None, assignee, search, None)
-    totals: dict[Stage, dict[str, Decimal]] = {stage: {} for stage in STAGES}
+    wanted = STAGES if stages is None else tuple(dict.fromkeys(stages))
+    if stages is not None:
+        for stage in wanted:
+            if stage not in STAGES:
+                raise ValueError(f"unknown deal stage {stage!r}")
+        clauses.append(f"stage IN ({', '.join('?' * len(wanted))})")
+        params.extend(wanted)
+    totals: dict[Stage, dict[str, Decimal]] = {stage: {} for stage in wanted}
     for stage, currency, units in store.all(
         f"SELECT stage, currency, sum(value_units) FROM deals{where(clauses)} "
         "GROUP BY stage, currency ORDER BY stage, currency",

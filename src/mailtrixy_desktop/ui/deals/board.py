@@ -14,19 +14,21 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
-from PySide6.QtCore import QModelIndex, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QFont,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPalette,
     QPen,
+    QRegion,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +38,8 @@ from PySide6.QtWidgets import (
     QListView,
     QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -50,6 +54,9 @@ COLLAPSIBLE: Final = ("won", "lost")
 COLUMN_MIN_WIDTH: Final = 210
 COLLAPSED_WIDTH: Final = 48
 COLUMN_SPACING: Final = 10
+WARM_BELOW: Final = 2  # cards below a column's view drawn ahead, after a move
+BAND: Final = 4  # the stage's colour along a column's top
+RADIUS: Final = 10  # of a column's corners
 STAGE_COLORS: Final[Mapping[str, str]] = {
     "lead": "#8A8FA8",
     "qualified": "#3B82F6",
@@ -126,7 +133,11 @@ class ColumnView(QListView):
         self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
+        self.delegate.begin_paint()
+        try:
+            super().paintEvent(event)
+        finally:
+            self.delegate.end_paint()
         if self.model().rowCount() == 0 and self._empty_text:
             painter = QPainter(self.viewport())
             palette = self.palette()
@@ -139,6 +150,68 @@ class ColumnView(QListView):
                 | Qt.TextFlag.TextWordWrap,
                 self._empty_text,
             )
+
+    # ------------------------------------------------------------------ drawing ahead
+    def card_option(self, index: QModelIndex, *, selected: bool = False) -> QStyleOptionViewItem:
+        """The option this view paints ``index``'s card with when it is neither current
+        nor under the mouse (selected or not): what QListView's paintEvent builds."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        rect = self.visualRect(index)
+        rect.setWidth(min(max(self.viewport().width(), self.contentsSize().width()), rect.width()))
+        option.rect = rect
+        state = option.state & ~_CARD_STATES
+        if selected:
+            state |= QStyle.StateFlag.State_Selected
+        option.state = state
+        if state & QStyle.StateFlag.State_Enabled:  # every card is enabled
+            option.palette.setCurrentColorGroup(QPalette.ColorGroup.Normal)
+        return option
+
+    def warm(self, deal_id: int, *, selected: bool = False) -> bool:
+        """Draw ``deal_id``'s card (when the column shows it) into the cards' cache as it
+        will be painted when neither current nor hovered. True when drawn now."""
+        model = self.model()
+        row = model.row_of(deal_id)
+        deal = model.deal(row) if row >= 0 else None
+        if deal is None:
+            return False
+        option = self.card_option(model.index(row, 0), selected=selected)
+        if not option.rect.isValid():
+            return False
+        return self.delegate.warm(deal, option, self.viewport().devicePixelRatioF())
+
+    def cards_ahead(self) -> list[tuple[int, bool]]:
+        """The cards a next move here will most likely paint anew, as (deal id,
+        selected): the selected cards shown, as they look once the selection goes
+        elsewhere, and the ``WARM_BELOW`` cards below the last one in view, which move
+        into view when a card above them leaves."""
+        model = self.model()
+        area = self.viewport().rect()
+        if area.isEmpty() or model.rowCount() == 0:
+            return []
+        first = self.indexAt(area.topLeft())
+        last = self.indexAt(area.bottomLeft())
+        top = first.row() if first.isValid() else 0
+        bottom = last.row() if last.isValid() else model.rowCount() - 1
+        wanted: list[tuple[int, bool]] = []
+        selection = self.selectionModel()
+        for index in selection.selectedRows():
+            if top <= index.row() <= bottom and (deal_id := model.id_at(index.row())):
+                wanted.append((deal_id, False))
+        for row in range(bottom + 1, min(bottom + 1 + WARM_BELOW, model.rowCount())):
+            deal_id = model.id_at(row)
+            if deal_id is not None:
+                wanted.append((deal_id, selection.isRowSelected(row, QModelIndex())))
+        return wanted
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        # Losing focus changes one card's look, the current one's (its focus ring; the
+        # selection has its own updates). QAbstractItemView repaints the whole column,
+        # and QWidget the whole view: a drop elsewhere would repaint a third column.
+        current = self.currentIndex()
+        if current.isValid():
+            self.update(current)
 
     # A highlighted column while cards can be dropped on it.
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -156,6 +229,13 @@ class ColumnView(QListView):
     def dropEvent(self, event: QDropEvent) -> None:
         self.dropTargetChanged.emit(False)
         super().dropEvent(event)
+
+
+_CARD_STATES: Final = (
+    QStyle.StateFlag.State_Selected
+    | QStyle.StateFlag.State_HasFocus
+    | QStyle.StateFlag.State_MouseOver
+)
 
 
 class VerticalTitle(QWidget):
@@ -204,6 +284,8 @@ class StageColumn(QFrame):
         self.stage: Stage = model.stage
         self._collapsed = False
         self._drop_target = False
+        self._colors: tuple[int, tuple[QColor, QColor, QColor]] | None = None
+        self._totals: dict[str, Decimal] | None = None  # as the header shows them
         title = stage_title(self.stage)
         self.setObjectName(f"dealStage-{self.stage}")
         self.setAccessibleName(f"{title} column")
@@ -284,6 +366,9 @@ class StageColumn(QFrame):
 
     def set_totals(self, totals: Mapping[str, Decimal]) -> None:
         """One line per currency: sums in different currencies are never added up."""
+        if self._totals == totals:
+            return
+        self._totals = dict(totals)
         texts = format_totals(totals)
         self.totals.setText("\n".join(texts) if texts else "—")
         self.totals.setAccessibleName("Total " + ", ".join(texts) if texts else "No value")
@@ -375,33 +460,55 @@ class StageColumn(QFrame):
             event.ignore()
 
     # ------------------------------------------------------------------ painting
+    def _colors_for(self, palette: QPalette) -> tuple[QColor, QColor, QColor]:
+        """The background, the count's pill and the band, once per palette."""
+        key = palette.cacheKey()
+        if self._colors is None or self._colors[0] != key:
+            background = column_background(palette)
+            tint = mix(background, palette.color(QPalette.ColorRole.Text), 0.12)
+            self._colors = (key, (background, tint, stage_color(self.stage)))
+        return self._colors[1]
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # The column repaints under every card that repaints (the list's viewport is
+        # transparent): only what the dirty rectangle touches is drawn, and behind the
+        # cards, between the rounded corners, that is a plain fill.
+        dirty = event.rect()
         palette = self.palette()
-        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        background, tint, band_color = self._colors_for(palette)
+        painter = QPainter(self)
+        inner = QRect(0, RADIUS, self.width(), self.height() - 2 * RADIUS)
+        painter.fillRect(dirty.intersected(inner), background)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(column_background(palette))
-        painter.drawRoundedRect(rect, 10, 10)
-        # The stage's colour as a band along the top.
-        band = QPainterPath()
-        band.addRoundedRect(rect, 10, 10)
-        clip = QPainterPath()
-        clip.addRect(QRectF(rect.left(), rect.top(), rect.width(), 4))
-        painter.setBrush(stage_color(self.stage))
-        painter.drawPath(band.intersected(clip))
-        # The count as a quiet pill.
-        if self.count.isVisible():
-            corner = self.count.mapTo(self, QPoint(0, 0))
-            pill = QRectF(corner.x(), corner.y() + 2, self.count.width(), self.count.height() - 4)
-            tint = mix(column_background(palette), palette.color(QPalette.ColorRole.Text), 0.12)
-            painter.setBrush(tint)
-            painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        if not inner.contains(dirty):
+            painter.save()
+            painter.setClipRegion(QRegion(dirty).subtracted(QRegion(inner)))
+            painter.setBrush(background)
+            painter.drawRoundedRect(rect, RADIUS, RADIUS)
+            painter.restore()
+        if self._collapsed or dirty.top() < self.view.y():  # the header's part
+            # The stage's colour as a band along the top.
+            band = QPainterPath()
+            band.addRoundedRect(rect, RADIUS, RADIUS)
+            clip = QPainterPath()
+            clip.addRect(QRectF(rect.left(), rect.top(), rect.width(), BAND))
+            painter.setBrush(band_color)
+            painter.drawPath(band.intersected(clip))
+            # The count as a quiet pill.
+            if self.count.isVisible():
+                corner = self.count.mapTo(self, QPoint(0, 0))
+                pill = QRectF(
+                    corner.x(), corner.y() + 2, self.count.width(), self.count.height() - 4
+                )
+                painter.setBrush(tint)
+                painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         if self._drop_target:
             accent = palette.color(QPalette.ColorRole.Highlight)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(accent, 2, Qt.PenStyle.DashLine))
-            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 9, 9)
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), RADIUS - 1, RADIUS - 1)
 
 
 class DealBoard(QScrollArea):
@@ -433,6 +540,32 @@ class DealBoard(QScrollArea):
         self.setWidget(inner)
         self.viewport().setAutoFillBackground(False)
         inner.setAutoFillBackground(False)
+        # Cards drawn ahead between events, one per turn of the event loop (see warm_soon).
+        self._ahead: list[tuple[ColumnView, int, bool]] | None = None
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setInterval(0)
+        self._ahead_timer.timeout.connect(self._draw_ahead)
+
+    def warm_soon(self) -> None:
+        """After a move, once it is painted: draw the cards the next move will most
+        likely paint anew (``ColumnView.cards_ahead``) into the cards' cache, one per
+        turn of the event loop, so that the next drop's frame blits them."""
+        self._ahead = None  # chosen at the first turn, after the paint
+        self._ahead_timer.start()
+
+    def _draw_ahead(self) -> None:
+        if self._ahead is None:
+            self._ahead = [
+                (view, deal_id, selected)
+                for view in self.views()
+                if view.isVisible()
+                for deal_id, selected in view.cards_ahead()
+            ]
+        while self._ahead:
+            view, deal_id, selected = self._ahead.pop(0)
+            if view.warm(deal_id, selected=selected):
+                return  # one card drawn per turn
+        self._ahead_timer.stop()
 
     def _column_folded(self, stage: Stage, folded: bool) -> None:
         self._row.setStretchFactor(self.columns[stage], 0 if folded else 1)
@@ -453,7 +586,9 @@ class DealBoard(QScrollArea):
             column.set_totals(totals.get(stage, {}))
             # Every header as tall as the one with the most currencies: the cards of all
             # columns start on one line.
-            column.totals.setMinimumHeight(column.totals.fontMetrics().lineSpacing() * lines)
+            height = column.totals.fontMetrics().lineSpacing() * lines
+            if column.totals.minimumHeight() != height:
+                column.totals.setMinimumHeight(height)
 
     def set_collapsed(self, stage: Stage, collapsed: bool) -> None:
         self.columns[stage].set_collapsed(collapsed)

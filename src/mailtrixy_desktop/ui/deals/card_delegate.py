@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen,
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from mailtrixy_desktop.store.deals import DealRow
-from mailtrixy_desktop.ui.deals.column_model import ROW_ROLE
+from mailtrixy_desktop.ui.deals.column_model import ROW_ROLE, DealColumnModel
 from mailtrixy_desktop.ui.deals.formatting import CLOSED_STAGES, format_money, short_date
 from mailtrixy_desktop.ui.inbox.list_delegate import initials, label_color
 
@@ -38,12 +38,14 @@ RADIUS: Final = 8.0
 # Drawn cards a cache keeps: about twice what a board shows (~8 MB at a device pixel
 # ratio of 1) when the six columns' delegates share one (see ``PixmapCache``).
 KEPT_PIXMAPS: Final = 120
-PixmapCache = OrderedDict[tuple[object, ...], QPixmap]
-_STATES = (
+# (deal id, width, height, states, what the whole paint shares) -> (the row drawn, its
+# pixmap): a card drawn once is blitted while its row is the same.
+PixmapCache = OrderedDict[tuple[object, ...], tuple[DealRow, QPixmap]]
+_STATES: Final = (
     QStyle.StateFlag.State_Selected
     | QStyle.StateFlag.State_HasFocus
     | QStyle.StateFlag.State_MouseOver
-)
+).value
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -168,6 +170,38 @@ class DealCardDelegate(QStyledItemDelegate):
         # Built once per font and per palette, not once per card painted.
         self._fonts: dict[str, _Fonts] = {}
         self._colors: dict[int, _Colors] = {}
+        # While the view paints (``begin_paint``/``end_paint``): what every card of that
+        # paint shares in its cache key, read from the first card's option.
+        self._painting = False
+        self._shared: tuple[object, ...] | None = None
+
+    def begin_paint(self) -> None:
+        """The view starts a paint event: every card of it has the view's font and
+        palette and the same device, so the key's shared part is read once."""
+        self._painting = True
+        self._shared = None
+
+    def end_paint(self) -> None:
+        self._painting = False
+        self._shared = None
+
+    def _shared_key(self, painter: QPainter, option: QStyleOptionViewItem) -> tuple[object, ...]:
+        shared = self._shared if self._painting else None
+        if shared is None:
+            device = painter.device()
+            shared = self._shared_for(option, device.devicePixelRatioF() if device else 1.0)
+            if self._painting:
+                self._shared = shared
+        return shared
+
+    def _shared_for(self, option: QStyleOptionViewItem, ratio: float) -> tuple[object, ...]:
+        return (
+            option.palette.cacheKey(),
+            option.font.key(),
+            self.stale_days,
+            int(time.time() // 3600),  # "stale" and "overdue" move on with the clock
+            float(ratio),
+        )
 
     def forget_pixmaps(self) -> None:
         self._pixmaps.clear()
@@ -203,43 +237,64 @@ class DealCardDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        row = index.data(ROW_ROLE)
+        model = index.model()
+        row = (
+            model.deal(index.row()) if isinstance(model, DealColumnModel) else index.data(ROW_ROLE)
+        )
         if not isinstance(row, DealRow):
             return
         # A card is drawn once into a pixmap and blitted after that: after a drop both
         # columns repaint, and only the moved card has anything new to draw.
-        rect = option.rect
-        state = option.state & _STATES
-        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        key = (
-            row,
-            rect.width(),
-            rect.height(),
-            state.value,
-            option.palette.cacheKey(),
-            option.font.key(),
-            self.stale_days,
-            int(time.time() // 3600),  # "stale" and "overdue" move on with the clock
-            ratio,
+        painter.drawPixmap(
+            option.rect.topLeft(), self._pixmap(row, option, self._shared_key(painter, option))
         )
-        pixmap = self._pixmaps.get(key)
-        if pixmap is None:
-            pixmap = QPixmap(round(rect.width() * ratio), round(rect.height() * ratio))
-            pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            local = QStyleOptionViewItem(option)
-            local.rect = QRect(0, 0, rect.width(), rect.height())
-            on_pixmap = QPainter(pixmap)
-            try:
-                self.render(on_pixmap, local, row)
-            finally:
-                on_pixmap.end()
-            self._pixmaps[key] = pixmap
-            while len(self._pixmaps) > KEPT_PIXMAPS:
-                self._pixmaps.popitem(last=False)
-        else:
+
+    def _pixmap(
+        self, row: DealRow, option: QStyleOptionViewItem, shared: tuple[object, ...]
+    ) -> QPixmap:
+        """``row``'s card drawn as ``option`` says, from the cache or drawn now."""
+        rect = option.rect
+        key = (row.id, rect.width(), rect.height(), option.state.value & _STATES, shared)
+        found = self._pixmaps.get(key)
+        if found is not None and (found[0] is row or found[0] == row):
             self._pixmaps.move_to_end(key)
-        painter.drawPixmap(rect.topLeft(), pixmap)
+            return found[1]
+        ratio = shared[-1]
+        assert isinstance(ratio, float)
+        pixmap = QPixmap(round(rect.width() * ratio), round(rect.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        local = QStyleOptionViewItem(option)
+        local.rect = QRect(0, 0, rect.width(), rect.height())
+        on_pixmap = QPainter(pixmap)
+        try:
+            self.render(on_pixmap, local, row)
+        finally:
+            on_pixmap.end()
+        self._pixmaps[key] = (row, pixmap)
+        self._pixmaps.move_to_end(key)
+        while len(self._pixmaps) > KEPT_PIXMAPS:
+            self._pixmaps.popitem(last=False)
+        return pixmap
+
+    def is_drawn(self, row: DealRow, option: QStyleOptionViewItem, ratio: float) -> bool:
+        """Whether ``row``'s card as ``option`` says is in the cache (see ``warm``)."""
+        rect = option.rect
+        shared = self._shared_for(option, ratio)
+        found = self._pixmaps.get(
+            (row.id, rect.width(), rect.height(), option.state.value & _STATES, shared)
+        )
+        return found is not None and (found[0] is row or found[0] == row)
+
+    def warm(self, row: DealRow, option: QStyleOptionViewItem, ratio: float) -> bool:
+        """Draw ``row``'s card as ``option`` says into the cache now, between events, so
+        that painting it later is a blit: ``option`` as the view paints the card (its
+        ``ColumnView.card_option``), ``ratio`` its viewport's device pixel ratio. True
+        when it was drawn now (False: it was in the cache)."""
+        if self.is_drawn(row, option, ratio):
+            return False
+        self._pixmap(row, option, self._shared_for(option, ratio))
+        return True
 
     def render(self, painter: QPainter, option: QStyleOptionViewItem, row: DealRow) -> None:
         """Draw ``row``'s card in ``option.rect``."""

@@ -1,12 +1,14 @@
 """One board column: the ids of a stage's deals from the cache, rows read in windows.
 
 Drag and drop is a command (DESIGN.md): a card carries its deal ids under a MIME
-type of our own; a drop calls ``DealsService.move``, which writes the cache and
-the outbox at once. The drop does not wait for the change broadcast (coalesced to
-the next event-loop turn): the target column asks the cache for its ids again and
-the other columns of the same ``PipelineModels`` drop the moved cards, before
+type of our own; a drop calls ``DealsService.moves``, which writes the cache and
+the outbox at once and says what it wrote. The drop does not wait for the change
+broadcast (coalesced to the next event-loop turn): the target column asks the cache
+for its ids again and takes the moved rows as the service wrote them, and the
+other columns of the same ``PipelineModels`` drop the moved cards, before
 ``dropMimeData`` returns, so the card is painted in its new column in the next
-frame. The broadcast that follows finds nothing left to change.
+frame. The broadcast that follows finds the columns as the cache is (the pane
+checks with ``Moved.before``/``after``) and only the two stages' totals to read.
 
 Updates keep the view's state: a new answer from the cache is applied as row
 removals, insertions and (only when the order really changed) a layout change
@@ -38,7 +40,7 @@ from PySide6.QtCore import (
 )
 
 from mailtrixy_desktop.api.models import STAGES, Stage
-from mailtrixy_desktop.services.deals import DealsService
+from mailtrixy_desktop.services.deals import DealsService, Moved
 from mailtrixy_desktop.store.deals import DealRow, DealSort
 from mailtrixy_desktop.store.filters import ANY, AssigneeFilter
 from mailtrixy_desktop.ui.deals.formatting import format_money, stage_title
@@ -124,12 +126,14 @@ class DealColumnModel(QAbstractListModel):
         self._stage: Stage = stage
         self._query = query or DealQuery()
         self._all: list[int] = []  # the whole answer, in order
+        self._all_set: frozenset[int] | None = None  # the same, to look ids up (lazily)
         self._ids: list[int] = []  # the rows: a prefix of it (see ``fetchMore``)
         self._row_of: dict[int, int] | None = None
         self._rows: OrderedDict[int, DealRow] = OrderedDict()  # read rows, by deal id
         self._changing = False
         # Asked before a move into "lost"; None: no question, moved without a reason.
         self.ask_lost_reason: LostReasonAsker | None = None
+        self.last_move: Moved | None = None  # what the last move into this column did
         self.reload()
 
     # ------------------------------------------------------------------ shape
@@ -150,6 +154,12 @@ class DealColumnModel(QAbstractListModel):
     def ids(self) -> list[int]:
         """The deals this column holds, in order (also those not yet fetched as rows)."""
         return list(self._all)
+
+    def holds(self) -> frozenset[int]:
+        """The ids of ``ids()``, to look up (built when first asked after a change)."""
+        if self._all_set is None:
+            self._all_set = frozenset(self._all)
+        return self._all_set
 
     def total(self) -> int:
         """How many deals the column holds (``rowCount`` may show fewer so far)."""
@@ -178,7 +188,7 @@ class DealColumnModel(QAbstractListModel):
         """The row of ``deal_id``, fetching rows down to it if needed; -1 when the
         column does not hold it."""
         row = self.row_of(deal_id)
-        if row < 0 and deal_id in self._all:
+        if row < 0 and deal_id in self.holds():
             self.show_rows(self._all.index(deal_id) + 1)
             row = self.row_of(deal_id)
         return row
@@ -250,6 +260,7 @@ class DealColumnModel(QAbstractListModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._all = self._ask()
+        self._all_set = None
         self._ids = self._all[:PAGE]
         self._row_of = None
         self._rows.clear()
@@ -311,6 +322,7 @@ class DealColumnModel(QAbstractListModel):
             return False
         total_changed = len(new) != len(self._all)
         self._all = new
+        self._all_set = None
         self._changing = True
         try:
             self._show(new[: max(len(self._ids), PAGE)])
@@ -384,7 +396,8 @@ class DealColumnModel(QAbstractListModel):
     def take_out(self, deal_ids: Iterable[int]) -> bool:
         """Cards that left this column (moved elsewhere): drop their rows now. True
         when this column had any of them."""
-        gone = set(deal_ids) & set(self._all)
+        held = self.holds()
+        gone = {i for i in deal_ids if i in held}
         if gone:
             self.apply_ids([i for i in self._all if i not in gone])
         return bool(gone)
@@ -407,8 +420,8 @@ class DealColumnModel(QAbstractListModel):
     def movable(self, deal_ids: Iterable[int]) -> list[int]:
         """Of ``deal_ids``, those in the cache and in another stage than this column's."""
         wanted = list(dict.fromkeys(deal_ids))
-        rows = self._deals.rows(wanted)
-        return [i for i in wanted if i in rows and rows[i].stage != self._stage]
+        stages = self._deals.stages(wanted)
+        return [i for i in wanted if i in stages and stages[i] != self._stage]
 
     def canDropMimeData(
         self,
@@ -432,8 +445,9 @@ class DealColumnModel(QAbstractListModel):
     ) -> bool:
         """Cards dropped on this column move to its stage (where in the column is the
         sort's business, not the drop position's). False when nothing moved."""
-        if not self.canDropMimeData(data, action, row, column, parent):
+        if action != Qt.DropAction.MoveAction or column > 0:
             return False
+        # ``move_here`` asks the cache what can move, as ``canDropMimeData`` would.
         return bool(self.move_here(decode_ids(data)))
 
     def move_here(self, deal_ids: Sequence[int], *, reason: LostReason | None = None) -> list[int]:
@@ -442,26 +456,34 @@ class DealColumnModel(QAbstractListModel):
 
         Moving into "lost" asks ``ask_lost_reason`` unless a ``reason`` is given. Returns
         the ids that moved ([] when none could, or the question was cancelled)."""
-        ids = self.movable(deal_ids)
-        if not ids:
-            return []
         if self._stage == "lost" and reason is None and self.ask_lost_reason is not None:
+            ids = self.movable(deal_ids)  # no question when nothing can move
+            if not ids:
+                return []
             reason = self.ask_lost_reason()
-        if reason is False:
+        else:
+            # The service moves what can move (in the cache, in another stage).
+            ids = list(dict.fromkeys(deal_ids))
+        if reason is False or not ids:
             return []
         if self._stage != "lost":
             reason = None
         text = reason.strip() if isinstance(reason, str) else None
-        self._deals.move(ids, self._stage, reason=text or None)
-        after = self._deals.rows(ids)
-        moved = [i for i in ids if i in after and after[i].stage == self._stage]
+        done = self._deals.moves(ids, self._stage, reason=text or None)
+        moved = done.ids
         if moved:
-            # Only what the drop changed, now; the change broadcast re-reads the rest.
+            # Only what the drop changed, now: the moved rows as the service wrote them,
+            # and where the sort puts them in this column.
+            self.last_move = done
             self.forget(moved)
             self.apply_ids(self._ask())
-            self._rows.update({i: after[i] for i in moved})
+            self._rows.update(done.rows)
             self.dealsMoved.emit(moved, self._stage)
         return moved
+
+    def known_row(self, deal_id: int) -> DealRow | None:
+        """The row of ``deal_id`` if this column has read it (no cache read)."""
+        return self._rows.get(deal_id)
 
 
 class PipelineModels(QObject):
@@ -485,6 +507,7 @@ class PipelineModels(QObject):
         for model in self.columns.values():
             model.dealsMoved.connect(self._on_moved)
         self.last_sources: list[Stage] = []  # the columns the last move took cards from
+        self._last_move: Moved | None = None
 
     def __getitem__(self, stage: Stage) -> DealColumnModel:
         return self.columns[stage]
@@ -534,7 +557,13 @@ class PipelineModels(QObject):
         """Move cards to ``stage`` as a drop there would (asks for a lost reason)."""
         return self.columns[stage].move_here(deal_ids, reason=reason)
 
+    @property
+    def last_move(self) -> Moved | None:
+        """What the last move on this board did (see ``DealsService.moves``)."""
+        return self._last_move
+
     def _on_moved(self, deal_ids: list[int], stage: str) -> None:
+        self._last_move = self.columns[stage].last_move  # type: ignore[index]
         self.last_sources = [
             other
             for other, model in self.columns.items()

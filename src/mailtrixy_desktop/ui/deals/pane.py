@@ -5,12 +5,19 @@ Everything reads from the cache and every move goes through ``DealsService.move`
 at once (see ``column_model``); when the server refuses it, the outbox engine
 re-reads the deal, the change broadcast puts the card back, and this pane says
 why in the status bar.
+
+The change broadcast's catch-up compares the cache's change token
+(``DealsService.cache_token``) with the one the columns last showed: a move made
+here leaves the columns showing the cache as it is, so only the totals of the
+stages it changed are read again; anything else (a sync, the outbox engine) has
+every column reconciled, and only the cards whose rows changed repaint.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Any, ClassVar, Final
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
@@ -32,7 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from mailtrixy_desktop.api.models import STAGES, Stage
-from mailtrixy_desktop.services.deals import DealsService
+from mailtrixy_desktop.services.deals import CacheToken, DealsService
+from mailtrixy_desktop.store import outbox
 from mailtrixy_desktop.store.deals import DealRow, DealSort
 from mailtrixy_desktop.store.filters import ANY
 from mailtrixy_desktop.store.outbox import OpState
@@ -131,7 +139,15 @@ class DealsPane(Pane):
         self._last_view: ColumnView | None = None
         self._titles: dict[int, str] = {}  # deals moved here: named in a refusal's notice
         self._refused: set[int] = set()  # outbox operations already told about
-        self._seen_version: object = None  # the cache as the board last showed it
+        # The cache as the columns, and the totals, last showed it (``cache_token``):
+        # read before the cache is asked, so a change made meanwhile is looked at again.
+        seen = self.deals.cache_token()
+        self._seen: CacheToken = seen
+        self._totals_seen: CacheToken = seen
+        self._totals: dict[Stage, dict[str, Decimal]] = {}  # as the headers show them
+        # The headers' totals are the cache's at ``_totals_seen`` except for these
+        # stages, which moves made here changed (read again by the catch-up).
+        self._totals_dirty: set[Stage] = set()
         self.models = PipelineModels(self.deals, DealQuery(), self)
         self.models.set_lost_reason_asker(lambda: self.ask_lost_reason())
         self.models.moved.connect(self._moved)
@@ -148,7 +164,6 @@ class DealsPane(Pane):
         self._remember_refusals()
         self.board.set_stale_days(self.stale_days())
         self._update_summary()
-        self._seen_version = self._cache_version()
         self.context.changes.changed.connect(self._on_changed)
 
     # ------------------------------------------------------------------ layout
@@ -370,34 +385,42 @@ class DealsPane(Pane):
         if query == self.models.query:
             return
         kept = self.selected_by_stage()
+        seen = self.deals.cache_token()
         self.models.set_query(query)
-        self._seen_version = self._cache_version()
+        self._seen = seen
         for stage, ids in kept.items():
             self.select_ids(stage, ids, focus=False)
         filtered = query.assignee is not ANY or query.search is not None
         self.board.set_empty_text("No deals match" if filtered else "No deals")
         self._update_summary()
+        self._totals_seen = seen
+        self._totals_dirty.clear()
 
     def refresh(self) -> None:
-        """The cache changed: every column catches up, keeping selections and scrolling.
-        Nothing to do when the cache is as it was at the last look (a move made here
-        already shows)."""
+        """The cache changed: the columns catch up, keeping selections and scrolling,
+        and the totals are read again. The columns have nothing to do when the cache
+        is as they last showed it: a move made on this board already shows, and only
+        the totals are left (see ``_moved``)."""
         self._stale = False
         self._refresh_timer.stop()
-        seen = self._cache_version()
-        if seen is self._seen_version:
-            return
-        self.models.reconcile()
-        self._update_summary()
-        self._seen_version = self._cache_version()
+        seen = self.deals.cache_token()
+        if seen != self._seen:
+            self.models.reconcile()
+            self._seen = seen
+        if seen != self._totals_seen:
+            self._update_summary()
+            self._totals_seen = seen
+            self._totals_dirty.clear()
+        elif self._totals_dirty:
+            stages, self._totals_dirty = self._totals_dirty, set()
+            self._update_summary(stages)
 
-    def _cache_version(self) -> object:
-        # ``memo`` keeps a value until the database changes: a token for "as it was".
-        return self.workspace.store.memo(("dealsPane", "version"), object)
-
-    def _update_summary(self) -> None:
+    def _update_summary(self, stages: Iterable[Stage] | None = None) -> None:
+        """The headers' totals read again (only ``stages``' when given), and the count."""
         query = self.models.query
-        self.board.set_totals(self.deals.totals(assignee=query.assignee, search=query.search))
+        fresh = self.deals.totals(assignee=query.assignee, search=query.search, stages=stages)
+        self._totals = fresh if stages is None else {**self._totals, **fresh}
+        self.board.set_totals(self._totals)
         total = sum(model.total() for model in self.models)
         self.count_label.setText(deals_text(total))
 
@@ -502,9 +525,18 @@ class DealsPane(Pane):
     def _moved(self, ids: list[int], stage: str) -> None:
         """After any move on this board (drop or keyboard): follow the cards."""
         target: Stage = stage  # type: ignore[assignment]
-        rows = self.deals.rows(ids)
+        move = self.models.last_move
+        rows = move.rows if move is not None else self.deals.rows(ids)
         for deal_id, row in rows.items():
             self._titles[deal_id] = row.title
+        if move is not None and move.before == self._seen:
+            # The columns showed the cache as it was just before this move, and now
+            # show the move: they are the cache as the move left it. The change
+            # broadcast's catch-up then only reads the totals of the stages it changed.
+            self._seen = move.after
+        if move is not None and move.before == self._totals_seen:
+            self._totals_seen = move.after
+            self._totals_dirty.update({target, *move.was.values()})
         # Lay the columns out now rather than on Qt's next turn, so the source and the
         # target repaint together, in the next frame.
         for source in self.models.last_sources:
@@ -521,6 +553,8 @@ class DealsPane(Pane):
         else:
             sentence = f"{deals_text(len(ids))} moved to {name}."
         self.announce(self.board.view(target), sentence)
+        # Once painted: the cards the next move will most likely paint anew, drawn ahead.
+        self.board.warm_soon()
 
     def announce(self, widget: QWidget, sentence: str) -> None:
         """Tell screen readers (and the status bar) what just happened."""
@@ -614,21 +648,26 @@ class DealsPane(Pane):
         return len(rows)
 
     # ------------------------------------------------------------------ changes
+    def _refusal_ids(self) -> set[int]:
+        """The deal operations the server refused that are still open, by id: a query
+        of the outbox's state index, nothing decoded."""
+        return set(
+            self.workspace.store.column(
+                "SELECT id FROM outbox WHERE state = ? AND target_type = 'deal'",
+                (OpState.NEEDS_ATTENTION.value,),
+            )
+        )
+
     def _remember_refusals(self) -> None:
-        self._refused = {
-            op.id
-            for op in self.workspace.operations()
-            if op.target_type == "deal" and op.state == OpState.NEEDS_ATTENTION
-        }
+        self._refused = self._refusal_ids()
 
     def _tell_refusals(self) -> None:
-        """A move or edit the server refused: the card is back; say why, once."""
-        refused: set[int] = set()
-        for op in self.workspace.operations():
-            if op.target_type != "deal" or op.state != OpState.NEEDS_ATTENTION:
-                continue
-            refused.add(op.id)
-            if op.id in self._refused or op.kind not in ("deal.update", "deal.lose"):
+        """A move or edit the server refused: the card is back; say why, once. Only the
+        operations that newly need attention are read."""
+        refused = self._refusal_ids()
+        for op_id in sorted(refused - self._refused):
+            op = outbox.get(self.workspace.store, op_id)
+            if op is None or op.kind not in ("deal.update", "deal.lose"):
                 continue
             row = self.deals.get(op.target_id) if op.target_id is not None else None
             title = row.title if row else self._titles.get(op.target_id or 0, "The deal")
