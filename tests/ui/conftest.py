@@ -10,12 +10,15 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Coroutine, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from mailtrixy_desktop.ui import async_bridge
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.app.runner import AppSession
 
 T = TypeVar("T")
 
@@ -49,3 +52,14 @@ async def until(
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {within} s waiting for {what}")
         await asyncio.sleep(0.01)
+
+
+@pytest.fixture
+def sessions() -> Iterator[list[AppSession]]:
+    """App sessions a test starts (``AppSession``); each is closed at the end, even when
+    the test failed half-way."""
+    made: list[AppSession] = []
+    yield made
+    loop = asyncio.get_event_loop()
+    for session in made:
+        loop.run_until_complete(session.close())

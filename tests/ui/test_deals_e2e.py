@@ -8,7 +8,6 @@ import hashlib
 import hmac
 import json
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +27,6 @@ from tests.support.receiver import Receiver
 from tests.ui.conftest import run, until
 
 pytestmark = pytest.mark.usefixtures("loop")
-
-
-@pytest.fixture
-def sessions() -> Iterator[list[AppSession]]:
-    made: list[AppSession] = []
-    yield made
-    loop = asyncio.get_event_loop()
-    for session in made:
-        loop.run_until_complete(session.close())
 
 
 def deals_of(window: MainWindow) -> DealsPane:

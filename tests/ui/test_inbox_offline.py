@@ -13,7 +13,6 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,15 +41,6 @@ from tests.support.fixtures import NO_FAULTS, Admin, Api
 from tests.ui.conftest import run, until
 
 pytestmark = pytest.mark.usefixtures("loop")
-
-
-@pytest.fixture
-def sessions() -> Iterator[list[AppSession]]:
-    made: list[AppSession] = []
-    yield made
-    loop = asyncio.get_event_loop()
-    for session in made:
-        loop.run_until_complete(session.close())
 
 
 def new_conversations(api: Api, admin: Admin, count: int) -> list[dict[str, Any]]:

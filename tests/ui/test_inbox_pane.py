@@ -14,7 +14,6 @@ import asyncio
 import datetime as dt
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -51,15 +50,6 @@ pytestmark = pytest.mark.usefixtures("loop")
 
 
 # ---------------------------------------------------------------------- helpers
-
-
-@pytest.fixture
-def sessions() -> Iterator[list[AppSession]]:
-    made: list[AppSession] = []
-    yield made
-    loop = asyncio.get_event_loop()
-    for session in made:
-        loop.run_until_complete(session.close())
 
 
 def me_on_server(api: Api) -> dict[str, Any]:
