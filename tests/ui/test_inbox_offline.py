@@ -21,9 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QLabel,
-    QListView,
     QPushButton,
-    QTextBrowser,
     QTextEdit,
     QToolButton,
 )
@@ -35,10 +33,10 @@ from mailtrixy_desktop.store import outbox
 from mailtrixy_desktop.store.database import Store
 from mailtrixy_desktop.sync.pull import PullEngine
 from mailtrixy_desktop.ui.inbox.pane import InboxPane
-from mailtrixy_desktop.ui.main_window import MainWindow
 from mailtrixy_sandbox.process import SandboxProcess
 from tests.support.fixtures import NO_FAULTS, Admin, Api
 from tests.ui.conftest import run, until
+from tests.ui.inbox_support import inbox_of, open_conversation, thread_text
 
 pytestmark = pytest.mark.usefixtures("loop")
 
@@ -66,28 +64,6 @@ def texts_on_server(api: Api, conversation_id: int, marker: str) -> list[tuple[i
     ]
 
 
-def inbox_of(window: MainWindow) -> InboxPane:
-    row = window.row_of("inboxPane")
-    assert row is not None, "the Inbox pane is in the sidebar"
-    window.show_pane(row)
-    pane = window.findChild(InboxPane, "inboxPane")
-    assert pane is not None
-    return pane
-
-
-def open_conversation(pane: InboxPane, conversation_id: int) -> None:
-    listing = pane.findChild(QListView, "conversationList")
-    assert listing is not None
-    model = listing.model()
-    row = next(
-        r
-        for r in range(model.rowCount())
-        if model.index(r, 0).data(Qt.ItemDataRole.UserRole + 2) == conversation_id
-    )
-    listing.setCurrentIndex(model.index(row, 0))
-    assert pane.current_id == conversation_id
-
-
 def write_reply(pane: InboxPane, text: str) -> None:
     editor = pane.findChild(QTextEdit, "replyEditor")
     send = pane.findChild(QPushButton, "replySend")
@@ -97,12 +73,6 @@ def write_reply(pane: InboxPane, text: str) -> None:
     QTest.keyClicks(editor, text)
     assert send.isEnabled()
     QTest.mouseClick(send, Qt.MouseButton.LeftButton)
-
-
-def thread_text(pane: InboxPane) -> str:
-    thread = pane.findChild(QTextBrowser, "conversationThread")
-    assert thread is not None
-    return thread.toPlainText()
 
 
 def test_replies_and_a_close_made_offline_arrive_once_after_a_restart(
@@ -261,6 +231,9 @@ def test_a_crash_while_the_outbox_drains_still_delivers_each_reply_once(
     finally:
         if child.poll() is None:
             child.kill()
+            child.wait(timeout=30)
+        if child.stderr is not None:
+            child.stderr.close()
         admin.faults(**NO_FAULTS)
 
     store = Store.open(data_dir / "workspace.sqlite3")

@@ -45,6 +45,7 @@ from mailtrixy_desktop.ui.main_window import MainWindow
 from mailtrixy_sandbox.process import SandboxProcess
 from tests.support.fixtures import Admin, Api
 from tests.ui.conftest import run, until
+from tests.ui.inbox_support import inbox_of, open_conversation, thread_text
 
 pytestmark = pytest.mark.usefixtures("loop")
 
@@ -92,15 +93,6 @@ async def open_app(
     session = AppSession(sandbox.url, sandbox.token, data_dir, title="Test")
     sessions.append(session)
     return await session.start()
-
-
-def inbox_of(window: MainWindow) -> InboxPane:
-    row = window.row_of("inboxPane")
-    assert row is not None, "the Inbox pane is in the sidebar"
-    window.show_pane(row)
-    pane = window.findChild(InboxPane, "inboxPane")
-    assert pane is not None
-    return pane
 
 
 def child(pane: QWidget, kind: type[Any], name: str) -> Any:
@@ -161,21 +153,6 @@ def selected_id(pane: InboxPane) -> int | None:
     listing: QListView = child(pane, QListView, "conversationList")
     index = listing.currentIndex()
     return index.data(ID_ROLE) if index.isValid() else None
-
-
-def open_conversation(pane: InboxPane, conversation_id: int) -> None:
-    listing: QListView = child(pane, QListView, "conversationList")
-    model = listing.model()
-    row = next(
-        r for r in range(model.rowCount()) if model.index(r, 0).data(ID_ROLE) == conversation_id
-    )
-    listing.setCurrentIndex(model.index(row, 0))
-    assert pane.current_id == conversation_id
-
-
-def thread_text(pane: InboxPane) -> str:
-    thread: QTextBrowser = child(pane, QTextBrowser, "conversationThread")
-    return thread.toPlainText()
 
 
 def editor_of(pane: InboxPane) -> QTextEdit:
