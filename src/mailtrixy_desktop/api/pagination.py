@@ -5,15 +5,18 @@ from __future__ import annotations
 import functools
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
-
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from mailtrixy_desktop.api import errors
-from mailtrixy_desktop.api.models.base import PageMeta
-from mailtrixy_desktop.api.session import Envelope
 
-T = TypeVar("T", bound=BaseModel)
+if TYPE_CHECKING:
+    # pydantic loads with the first page parsed, not on the way to the first paint.
+    from pydantic import BaseModel, TypeAdapter
+
+    from mailtrixy_desktop.api.models.base import PageMeta
+    from mailtrixy_desktop.api.session import Envelope
+
+T = TypeVar("T", bound="BaseModel")
 MAX_PER_PAGE = 100
 
 
@@ -38,12 +41,16 @@ class Page(Generic[T]):
 
 @functools.cache
 def _list_adapter(model: type[BaseModel]) -> TypeAdapter[list[Any]]:
+    from pydantic import TypeAdapter
+
     return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
 def parse_items(
     model: type[T], data: Any, *, method: str, path: str, status: int
 ) -> tuple[list[T], list[Skipped]]:
+    from pydantic import ValidationError
+
     if not isinstance(data, list):
         raise errors.BadResponse(
             f"The list from {path} is not an array.",
@@ -75,6 +82,10 @@ def parse_items(
 
 
 def parse_page(model: type[T], envelope: Envelope, *, method: str, path: str) -> Page[T]:
+    from pydantic import ValidationError
+
+    from mailtrixy_desktop.api.models.base import PageMeta
+
     items, skipped = parse_items(
         model, envelope.data, method=method, path=path, status=envelope.status
     )

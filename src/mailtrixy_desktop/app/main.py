@@ -4,16 +4,30 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sys
+from importlib import metadata
 
 from mailtrixy_desktop import __version__
 from mailtrixy_desktop.app import demo, paths
+
+DISTRIBUTION = "mailtrixy-desktop"
+SANDBOX_MODULE = "mailtrixy_sandbox"
+
+
+def version() -> str:
+    """The installed distribution's version; the source tree's when it is not installed
+    (a checkout on ``PYTHONPATH``, a frozen build without its metadata)."""
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return __version__
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="mailtrixy-desktop", description="MailTrixy Desktop, a CRM client for MailTrixy."
     )
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     p.add_argument(
         "--demo",
         action="store_true",
@@ -24,16 +38,45 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --demo: start the demo workspace over from its seed",
     )
+    p.add_argument(
+        "--smoke",
+        action="store_true",
+        help="check this installation: start on a throw-away demo workspace, paint the "
+        "main window, and exit 0 (non-zero with the reason on failure)",
+    )
+    p.add_argument(
+        "--smoke-timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="with --smoke: give up after this long (default 60)",
+    )
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args_in = sys.argv[1:] if argv is None else argv
+    if getattr(sys, "frozen", False) and args_in[:2] == ["-m", SANDBOX_MODULE]:
+        # A frozen build has no interpreter to run ``python -m mailtrixy_sandbox`` with:
+        # SandboxProcess starts sys.executable (this very program) with those arguments,
+        # so the program serves as the sandbox itself.
+        return run_sandbox(args_in[2:])
+    args = parser().parse_args(args_in)
+    if args.smoke:
+        from mailtrixy_desktop.app import smoke
+
+        return smoke.run(timeout=args.smoke_timeout)
     if args.demo:
         return run_demo(fresh=args.fresh)
     from mailtrixy_desktop.app import startup
 
     return startup.run_signed_in()
+
+
+def run_sandbox(argv: list[str]) -> int:
+    from mailtrixy_sandbox import cli
+
+    return cli.main(argv)
 
 
 def run_demo(*, fresh: bool = False) -> int:

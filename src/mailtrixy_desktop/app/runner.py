@@ -21,6 +21,7 @@ import logging.handlers
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -29,10 +30,12 @@ from mailtrixy_desktop import __version__
 from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.services.workspace import Workspace
 from mailtrixy_desktop.store.database import Store
-from mailtrixy_desktop.sync.contact_import import ImportProgress
 from mailtrixy_desktop.ui import async_bridge, icons, theme
 from mailtrixy_desktop.ui.main_window import MainWindow
 from mailtrixy_desktop.ui.notifications import DesktopNotifier, InboxAnnouncer
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.sync.contact_import import ImportProgress
 
 log = logging.getLogger("mailtrixy_desktop.app")
 

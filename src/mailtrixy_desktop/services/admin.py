@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from mailtrixy_desktop.api import models
 from mailtrixy_desktop.api.client import MailTrixyClient
-from mailtrixy_desktop.api.models import CreatedWebhook, Group, GroupFields, Tag, TagFields
+from mailtrixy_desktop.api.models import GroupFields, TagFields
 from mailtrixy_desktop.services.commands import Commands
 from mailtrixy_desktop.store import contact_lists, tags_groups
 from mailtrixy_desktop.store import contacts as contact_store
 from mailtrixy_desktop.store import webhooks as webhook_store
 from mailtrixy_desktop.store.tags_groups import GroupRow, TagRow
 from mailtrixy_desktop.store.webhooks import WebhookRow
+
+if TYPE_CHECKING:  # pydantic stays off the path to the first paint
+    from mailtrixy_desktop.api.models import CreatedWebhook
 
 
 class AdminService:
@@ -30,7 +35,7 @@ class AdminService:
             fields["color"] = color
         with self._c.store.transaction():
             tags_groups.upsert_tags(
-                self._c.store, [Tag(id=temp, name=name, color=color)], overwrite_pending=True
+                self._c.store, [models.Tag(id=temp, name=name, color=color)], overwrite_pending=True
             )
             tags_groups.set_tags_pending(self._c.store, [temp])
             self._c.queue(
@@ -43,7 +48,7 @@ class AdminService:
         current = next((t for t in self.tags() if t.id == tag_id), None)
         if current is None:
             raise KeyError(tag_id)
-        model = Tag(
+        model = models.Tag(
             id=tag_id,
             name=changes.get("name", current.name),
             color=changes.get("color", current.color),
@@ -75,7 +80,7 @@ class AdminService:
         with self._c.store.transaction():
             tags_groups.upsert_groups(
                 self._c.store,
-                [Group(id=temp, name=name, description=description)],
+                [models.Group(id=temp, name=name, description=description)],
                 overwrite_pending=True,
             )
             tags_groups.set_groups_pending(self._c.store, [temp])
@@ -92,7 +97,7 @@ class AdminService:
         current = next((g for g in self.groups() if g.id == group_id), None)
         if current is None:
             raise KeyError(group_id)
-        model = Group(
+        model = models.Group(
             id=group_id,
             name=changes.get("name", current.name),
             description=changes.get("description", current.description),

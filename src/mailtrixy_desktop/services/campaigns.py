@@ -3,12 +3,14 @@ through the outbox."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mailtrixy_desktop.api.models import Campaign, CampaignFields, CampaignStatus
 from mailtrixy_desktop.services.commands import Commands, utc_now
 from mailtrixy_desktop.store import campaigns as campaign_store
 from mailtrixy_desktop.store.campaigns import CampaignRow, EmailAccountRow
+
+if TYPE_CHECKING:  # pydantic stays off the way to the first paint
+    from mailtrixy_desktop.api.models import Campaign, CampaignFields, CampaignStatus
 
 
 def _model(
@@ -63,6 +65,8 @@ def _model(
         data["status"] = "scheduled" if fields["schedule_at"] else "draft"
     if status is not None:
         data["status"] = status
+    from mailtrixy_desktop.api.models import Campaign
+
     return Campaign.model_validate(data)
 
 

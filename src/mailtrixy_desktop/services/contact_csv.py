@@ -30,22 +30,27 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, NamedTuple
 
-from mailtrixy_desktop.api.client import MailTrixyClient
-from mailtrixy_desktop.api.models import CustomValue
-from mailtrixy_desktop.services.commands import Commands
 from mailtrixy_desktop.store import contact_imports as imports
-from mailtrixy_desktop.store.contact_imports import ImportJob, NewRow, Policy
+from mailtrixy_desktop.store.contact_imports import NewRow
 from mailtrixy_desktop.store.contacts import contacts_by_id
-from mailtrixy_desktop.store.database import Queryable, Store
 from mailtrixy_desktop.store.values import to_json
 from mailtrixy_desktop.sync.contact_import import (
     DEFAULT_CONCURRENCY,
-    ImportProgress,
-    ImportReport,
     ImportRunner,
 )
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.api.client import MailTrixyClient
+    from mailtrixy_desktop.api.models import CustomValue
+    from mailtrixy_desktop.services.commands import Commands
+    from mailtrixy_desktop.store.contact_imports import ImportJob, Policy
+    from mailtrixy_desktop.store.database import Queryable, Store
+    from mailtrixy_desktop.sync.contact_import import (
+        ImportProgress,
+        ImportReport,
+    )
 
 # -- formats ----------------------------------------------------------------------
 

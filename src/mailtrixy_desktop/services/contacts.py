@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mailtrixy_desktop.api.models import Contact, ContactFields
-from mailtrixy_desktop.services.commands import Commands, utc_now
+from mailtrixy_desktop.services.commands import utc_now
 from mailtrixy_desktop.store import contact_lists, outbox, tags_groups
 from mailtrixy_desktop.store import contacts as contact_store
-from mailtrixy_desktop.store.contact_lists import ContactSort
-from mailtrixy_desktop.store.contacts import ContactRow
-from mailtrixy_desktop.store.outbox import Operation
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.api.models import Contact, ContactFields
+    from mailtrixy_desktop.services.commands import Commands
+    from mailtrixy_desktop.store.contact_lists import ContactSort
+    from mailtrixy_desktop.store.contacts import ContactRow
+    from mailtrixy_desktop.store.outbox import Operation
 
 # Rows read per query in bulk changes: a bounded statement, however large the selection.
 _BULK_CHUNK = 500
@@ -124,6 +127,8 @@ class ContactsService:
             data["groups"] = [
                 {"id": gid, "name": names.get(gid, "…")} for gid in changes["group_ids"]
             ]
+        from mailtrixy_desktop.api.models import Contact
+
         return Contact.model_validate(data)
 
     def update(self, contact_id: int, changes: ContactFields) -> int:

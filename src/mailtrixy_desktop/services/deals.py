@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mailtrixy_desktop.api.models import Deal, DealFields, Stage
-from mailtrixy_desktop.services.commands import Commands, utc_now
+from mailtrixy_desktop.services.commands import utc_now
 from mailtrixy_desktop.store import contacts as contact_store
 from mailtrixy_desktop.store import deals as deal_store
 from mailtrixy_desktop.store import team as team_store
-from mailtrixy_desktop.store.deals import DealRow, DealSort
+from mailtrixy_desktop.store.deals import DealRow
 from mailtrixy_desktop.store.filters import ANY
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.api.models import Deal, DealFields, Stage
+    from mailtrixy_desktop.services.commands import Commands
+    from mailtrixy_desktop.store.deals import DealSort
 
 
 def _model(row: DealRow, changes: DealFields, commands: Commands) -> Deal:
@@ -49,6 +53,8 @@ def _model(row: DealRow, changes: DealFields, commands: Commands) -> Deal:
             None,
         )
         data["assignee"] = None if member is None else {"id": member.id, "name": member.name}
+    from mailtrixy_desktop.api.models import Deal
+
     return Deal.model_validate(data)
 
 

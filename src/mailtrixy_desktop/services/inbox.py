@@ -7,18 +7,21 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import unescape
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from mailtrixy_desktop.api.client import MailTrixyClient
-from mailtrixy_desktop.api.models import Conversation, ConversationChanges, Message, Reply
-from mailtrixy_desktop.services.commands import Commands, iso, utc_now
+from mailtrixy_desktop.services.commands import iso, utc_now
 from mailtrixy_desktop.store import conversations as conversation_store
 from mailtrixy_desktop.store import inbox_state, local_state, outbox, sync_state
 from mailtrixy_desktop.store import team as team_store
-from mailtrixy_desktop.store.conversations import ConversationRow, MessageRow
 from mailtrixy_desktop.store.filters import ANY
 from mailtrixy_desktop.store.outbox import OpState
 from mailtrixy_desktop.store.refs import NamedRef
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.api.client import MailTrixyClient
+    from mailtrixy_desktop.api.models import ConversationChanges, Reply
+    from mailtrixy_desktop.services.commands import Commands
+    from mailtrixy_desktop.store.conversations import ConversationRow, MessageRow
 
 Delivery = Literal["sent", "queued", "sending", "held", "failed", "editing"]
 _DELIVERY: dict[OpState, Delivery] = {
@@ -243,6 +246,8 @@ class InboxService:
         if row is None:
             raise KeyError(conversation_id)
         local_id = self._c.temp_id("messages")
+        from mailtrixy_desktop.api.models import Message
+
         message = Message.model_validate(
             {
                 "id": local_id,
@@ -362,10 +367,11 @@ class InboxService:
                 None,
             )
             data["assignee"] = None if member is None else {"id": member.id, "name": member.name}
+        from mailtrixy_desktop.api.models import Conversation
+
+        model = Conversation.model_validate(data)
         with self._c.store.transaction():
-            conversation_store.upsert_conversations(
-                self._c.store, [Conversation.model_validate(data)], overwrite_pending=True
-            )
+            conversation_store.upsert_conversations(self._c.store, [model], overwrite_pending=True)
             conversation_store.set_conversations_pending(self._c.store, [conversation_id])
             self._c.queue(
                 kind="conversation.update",

@@ -16,19 +16,21 @@ import asyncio
 import datetime as dt
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from mailtrixy_desktop.api import errors
-from mailtrixy_desktop.api.client import MailTrixyClient
-from mailtrixy_desktop.api.models import Message
 from mailtrixy_desktop.store import campaigns, contacts, conversations, deals, tags_groups, team
 from mailtrixy_desktop.store import outbox as outbox_store
 from mailtrixy_desktop.store import webhooks as webhook_store
-from mailtrixy_desktop.store.database import Queryable, Store
-from mailtrixy_desktop.store.outbox import Operation, OpState
+from mailtrixy_desktop.store.outbox import OpState
 from mailtrixy_desktop.store.tables import Table, set_pending
 from mailtrixy_desktop.sync.operations import TARGETS
 from mailtrixy_desktop.sync.outbox_engine import RESOURCE_OF
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.api.client import MailTrixyClient
+    from mailtrixy_desktop.store.database import Queryable, Store
+    from mailtrixy_desktop.store.outbox import Operation
 
 # What the pane's State column says.
 STATE_WORDS: dict[OpState, str] = {
@@ -533,6 +535,8 @@ def _rewrite_local_copy(store: Store, op: Operation, payload: Mapping[str, Any])
     )
     if row is None:
         return
+    from mailtrixy_desktop.api.models import Message
+
     message = Message.model_validate(
         {
             "id": row.id,

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.services import outbox_view
 from mailtrixy_desktop.services.admin import AdminService
 from mailtrixy_desktop.services.campaigns import CampaignsService
@@ -22,13 +21,17 @@ from mailtrixy_desktop.services.contacts import ContactsService
 from mailtrixy_desktop.services.deals import DealsService
 from mailtrixy_desktop.services.inbox import InboxService
 from mailtrixy_desktop.store import outbox
-from mailtrixy_desktop.store.database import Store
-from mailtrixy_desktop.store.outbox import Operation, OpState
+from mailtrixy_desktop.store.outbox import OpState
 from mailtrixy_desktop.sync.connectivity import Connectivity
 from mailtrixy_desktop.sync.outbox_engine import OutboxEngine
 from mailtrixy_desktop.sync.pull import PullEngine
 from mailtrixy_desktop.sync.scheduler import ALL as SYNCED
 from mailtrixy_desktop.sync.scheduler import SyncScheduler
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.api.client import MailTrixyClient
+    from mailtrixy_desktop.store.database import Store
+    from mailtrixy_desktop.store.outbox import Operation
 
 
 @dataclass
@@ -38,7 +41,7 @@ class Workspace:
     changes: ChangeHub = field(default_factory=ChangeHub)
 
     def __post_init__(self) -> None:
-        self.connectivity = Connectivity(self.client.team.me)
+        self.connectivity = Connectivity(self._probe)
         self.outbox = OutboxEngine(self.client, self.store, connectivity=self.connectivity)
         self.pull = PullEngine(self.client, self.store, connectivity=self.connectivity)
         self.sync = SyncScheduler(self.pull, self.connectivity)
@@ -53,6 +56,11 @@ class Workspace:
         self.outbox.on_change(self.changes.publish)
         self.outbox.on_change(self._pull_after_outbox)
         self.pull.on_change(self.changes.publish)
+
+    async def _probe(self) -> object:
+        # Through a method, not ``client.team.me``: naming the resource loads it (and
+        # pydantic), which can wait until the window has painted.
+        return await self.client.team.me()
 
     def _pull_after_outbox(self, names: Iterable[str]) -> None:
         # A sync page read just before a change landed can be written just after the

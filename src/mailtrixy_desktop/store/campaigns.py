@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mailtrixy_desktop.api.models import Campaign, CampaignStatus, EmailAccount
+from mailtrixy_desktop.api.models import CampaignStatus
 from mailtrixy_desktop.store.database import Queryable, Row, Store
 from mailtrixy_desktop.store.filters import where
 from mailtrixy_desktop.store.search import LIKE_ESCAPE, like_contains
@@ -25,6 +25,9 @@ from mailtrixy_desktop.store.values import (
     to_json,
     to_text,
 )
+
+if TYPE_CHECKING:  # pydantic stays off the way to the first paint
+    from mailtrixy_desktop.api.models import Campaign, EmailAccount
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,12 +21,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from itertools import islice
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from mailtrixy_desktop.api.models import CustomValue
-from mailtrixy_desktop.store.database import Params, Queryable
 from mailtrixy_desktop.store.search import fts_query
 from mailtrixy_desktop.store.values import load_ids
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.api.models import CustomValue
+    from mailtrixy_desktop.store.database import Params, Queryable
 
 ContactSort = Literal["name", "email", "company", "created_at", "updated_at"]
 CONTACT_SORTS: tuple[ContactSort, ...] = get_args(ContactSort)

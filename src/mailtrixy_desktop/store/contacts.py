@@ -12,11 +12,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from mailtrixy_desktop.api.models import Contact, ContactSummary, CustomValue
 from mailtrixy_desktop.store.bulk import Upsert, write_rows
-from mailtrixy_desktop.store.database import Queryable, Store
 from mailtrixy_desktop.store.refs import NamedRef
 from mailtrixy_desktop.store.tables import delete_ids, pending_among, remove_except, set_pending
 from mailtrixy_desktop.store.values import (
@@ -29,6 +27,10 @@ from mailtrixy_desktop.store.values import (
     to_json,
     to_text,
 )
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.api.models import Contact, ContactSummary, CustomValue
+    from mailtrixy_desktop.store.database import Queryable, Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +128,9 @@ WHERE contact_groups.pending = 0 AND contact_groups.name IS NOT excluded.name
 
 def _row(item: ContactSummary, synced_at: str | None, sent: set[str]) -> tuple[Any, ...]:
     """The row in ``_COLUMNS`` order; ``sent`` is the item's ``model_fields_set``."""
-    detail = item if isinstance(item, Contact) else None
+    # Only a full contact (GET /contacts/{id}) has these fields; checking the class
+    # would import the models on the way to the first paint.
+    detail = cast("Contact", item) if hasattr(item, "conversations_count") else None
     company = item.company
     custom = item.custom_fields if "custom_fields" in sent else None
     return (

@@ -8,12 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from mailtrixy_desktop.api.models import Conversation, ConversationStatus, Message
+from mailtrixy_desktop.api.models import ConversationStatus
 from mailtrixy_desktop.store.bulk import Upsert, write_rows
-from mailtrixy_desktop.store.database import Queryable, Store
-from mailtrixy_desktop.store.filters import ANY, AssigneeFilter, assignee_clause, where
+from mailtrixy_desktop.store.filters import ANY, assignee_clause, where
 from mailtrixy_desktop.store.inbox_state import READS_JOIN, UNREAD_SQL
 from mailtrixy_desktop.store.refs import NamedRef
 from mailtrixy_desktop.store.search import fts_query
@@ -28,6 +27,11 @@ from mailtrixy_desktop.store.values import (
     to_json,
     to_text,
 )
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.api.models import Conversation, Message
+    from mailtrixy_desktop.store.database import Queryable, Store
+    from mailtrixy_desktop.store.filters import AssigneeFilter
 
 StatusFilter = Literal["open", "snoozed", "closed", "all"]
 STATUSES: tuple[ConversationStatus, ...] = get_args(ConversationStatus)

@@ -10,12 +10,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from mailtrixy_desktop.api.models import STAGES, Deal, Stage
+from mailtrixy_desktop.api.models import STAGES
 from mailtrixy_desktop.store.bulk import Upsert, write_rows
-from mailtrixy_desktop.store.database import Queryable, Store
-from mailtrixy_desktop.store.filters import ANY, AssigneeFilter, assignee_clause, where
+from mailtrixy_desktop.store.filters import ANY, assignee_clause, where
 from mailtrixy_desktop.store.refs import NamedRef
 from mailtrixy_desktop.store.search import fts_query
 from mailtrixy_desktop.store.tables import delete_ids, pending_among, remove_except, set_pending
@@ -32,6 +31,11 @@ from mailtrixy_desktop.store.values import (
     to_text,
     to_units,
 )
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.api.models import Deal, Stage
+    from mailtrixy_desktop.store.database import Queryable, Store
+    from mailtrixy_desktop.store.filters import AssigneeFilter
 
 DealSort = Literal["updated_at", "created_at", "value", "title", "expected_close_date"]
 DEAL_SORTS: tuple[DealSort, ...] = get_args(DealSort)

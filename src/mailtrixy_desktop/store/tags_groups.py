@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mailtrixy_desktop.api.models import Group, Tag
-from mailtrixy_desktop.store.database import Queryable, Store
 from mailtrixy_desktop.store.tables import delete_ids, pending_among, remove_except, set_pending
 from mailtrixy_desktop.store.values import from_text, now, to_text
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.api.models import Group, Tag
+    from mailtrixy_desktop.store.database import Queryable, Store
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mailtrixy_desktop.api.models import CustomValue, Model
+if TYPE_CHECKING:
+    from mailtrixy_desktop.api.models import CustomValue, Model
 
 MONEY_SCALE = 10_000
 _CENTS = Decimal("0.01")

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mailtrixy_desktop.api.models import Webhook
 from mailtrixy_desktop.store.database import Queryable, Store
 from mailtrixy_desktop.store.tables import delete_ids, pending_among, remove_except, set_pending
 from mailtrixy_desktop.store.values import from_text, load_strings, now, to_json, to_text
+
+if TYPE_CHECKING:  # pydantic stays off the path to the first paint
+    from mailtrixy_desktop.api.models import Webhook
 
 
 @dataclass(frozen=True, slots=True)

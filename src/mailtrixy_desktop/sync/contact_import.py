@@ -23,16 +23,20 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from mailtrixy_desktop.api import errors
-from mailtrixy_desktop.api.client import MailTrixyClient
-from mailtrixy_desktop.api.models import Contact, ContactFields, CustomValue
+from mailtrixy_desktop.api.models import ContactFields
 from mailtrixy_desktop.store import contact_imports as imports
-from mailtrixy_desktop.store.contact_imports import Counts, ImportRow, JobState, RowAction
+from mailtrixy_desktop.store.contact_imports import Counts
 from mailtrixy_desktop.store.contacts import upsert_contacts
-from mailtrixy_desktop.store.database import Store
 from mailtrixy_desktop.store.tags_groups import upsert_groups
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.api.client import MailTrixyClient
+    from mailtrixy_desktop.api.models import Contact, CustomValue
+    from mailtrixy_desktop.store.contact_imports import ImportRow, JobState, RowAction
+    from mailtrixy_desktop.store.database import Store
 
 log = logging.getLogger("mailtrixy_desktop.sync.contact_import")
 

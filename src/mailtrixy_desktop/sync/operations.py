@@ -9,20 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol, cast
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.store import campaigns, contacts, conversations, deals, tags_groups, webhooks
 from mailtrixy_desktop.store import outbox as outbox_store
 from mailtrixy_desktop.store.database import Store
 from mailtrixy_desktop.store.outbox import Operation
-from mailtrixy_desktop.store.tables import Table
 
-Send = Callable[[MailTrixyClient, Operation], Awaitable[BaseModel | None]]
+if TYPE_CHECKING:
+    # Only named here: pydantic loads with the first answer parsed, after the first paint.
+    from pydantic import BaseModel
+
+    from mailtrixy_desktop.store.tables import Table
+
+Send = Callable[[MailTrixyClient, Operation], Awaitable["BaseModel | None"]]
 Apply = Callable[[Store, Operation, Any], None]
-Fetch = Callable[[MailTrixyClient, int], Awaitable[BaseModel]]
+Fetch = Callable[[MailTrixyClient, int], Awaitable["BaseModel"]]
 
 
 @dataclass(frozen=True)
@@ -180,11 +183,11 @@ def _crud(resource: Callable[[MailTrixyClient], _Crud], target: TargetType) -> d
 
     async def create(c: MailTrixyClient, op: Operation) -> BaseModel:
         return cast(
-            BaseModel, await resource(c).create(op.payload, idempotency_key=op.idempotency_key)
+            "BaseModel", await resource(c).create(op.payload, idempotency_key=op.idempotency_key)
         )
 
     async def update(c: MailTrixyClient, op: Operation) -> BaseModel:
-        return cast(BaseModel, await resource(c).update(_id(op), op.payload))
+        return cast("BaseModel", await resource(c).update(_id(op), op.payload))
 
     async def delete(c: MailTrixyClient, op: Operation) -> None:
         await resource(c).delete(_id(op))
@@ -209,7 +212,7 @@ def _kinds() -> dict[str, Kind]:
         if not notes.rstrip().endswith(line):
             notes = f"{notes.rstrip()}\n{line}" if notes.strip() else line
         changes = {"stage": "lost", "notes": notes}
-        return cast(BaseModel, await c.deals.update(_id(op), cast(Any, changes)))
+        return cast("BaseModel", await c.deals.update(_id(op), cast(Any, changes)))
 
     async def conversation_update(c: MailTrixyClient, op: Operation) -> BaseModel:
         return await c.conversations.update(_id(op), cast(Any, op.payload))

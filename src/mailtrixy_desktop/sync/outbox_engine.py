@@ -23,16 +23,20 @@ import logging
 import random
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mailtrixy_desktop.api import errors
-from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.api.pagination import MAX_PER_PAGE
 from mailtrixy_desktop.store import outbox as outbox_store
-from mailtrixy_desktop.store.database import Store
-from mailtrixy_desktop.store.outbox import Operation, OpState
-from mailtrixy_desktop.sync.connectivity import Connectivity, State, Status
+from mailtrixy_desktop.store.outbox import OpState
+from mailtrixy_desktop.sync.connectivity import State
 from mailtrixy_desktop.sync.operations import DELETES, KINDS, TARGETS
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.api.client import MailTrixyClient
+    from mailtrixy_desktop.store.database import Store
+    from mailtrixy_desktop.store.outbox import Operation
+    from mailtrixy_desktop.sync.connectivity import Connectivity, Status
 
 log = logging.getLogger("mailtrixy_desktop.sync.outbox")
 

@@ -23,16 +23,19 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mailtrixy_desktop.api import errors
-from mailtrixy_desktop.api.client import MailTrixyClient
-from mailtrixy_desktop.api.pagination import Page
 from mailtrixy_desktop.api.retry import RetryPolicy
 from mailtrixy_desktop.store import indexing, sync_state
-from mailtrixy_desktop.store.database import Store
-from mailtrixy_desktop.sync.connectivity import Connectivity
-from mailtrixy_desktop.sync.resources import BY_NAME, RESOURCES, SyncedResource
+from mailtrixy_desktop.sync.resources import BY_NAME, RESOURCES
+
+if TYPE_CHECKING:
+    from mailtrixy_desktop.api.client import MailTrixyClient
+    from mailtrixy_desktop.api.pagination import Page
+    from mailtrixy_desktop.store.database import Store
+    from mailtrixy_desktop.sync.connectivity import Connectivity
+    from mailtrixy_desktop.sync.resources import SyncedResource
 
 log = logging.getLogger("mailtrixy_desktop.sync.pull")
 

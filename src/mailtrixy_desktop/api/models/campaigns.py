@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
-
 from pydantic import AwareDatetime, Field
 
 from mailtrixy_desktop.api.models.base import Model
-
-CampaignStatus = Literal["draft", "scheduled", "sending", "sent", "paused"]
+from mailtrixy_desktop.api.models.fields import CampaignStatus
 
 
 class CampaignStats(Model):
@@ -39,17 +36,6 @@ class Campaign(Model):
     recipient_groups: tuple[int, ...] | None = None
     email_account_id: int | None = None
     completed_at: AwareDatetime | None = None
-
-
-class CampaignFields(TypedDict, total=False):
-    name: str
-    subject: str
-    from_email: str
-    from_name: str
-    body_html: str
-    recipient_groups: list[int]
-    email_account_id: int
-    schedule_at: str | None  # ISO 8601, UTC; None turns a scheduled campaign back to draft
 
 
 class EmailAccount(Model):

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TypedDict
-
 from pydantic import AwareDatetime
 
 from mailtrixy_desktop.api.models.base import Model, Ref
-
-CustomValue = str | int | float | bool | None
+from mailtrixy_desktop.api.models.fields import CustomValue
 
 
 class ContactSummary(Model):
@@ -34,15 +31,3 @@ class Contact(ContactSummary):
     custom_fields: dict[str, CustomValue] | None = None
     conversations_count: int = 0
     last_contacted_at: AwareDatetime | None = None
-
-
-class ContactFields(TypedDict, total=False):
-    """The writable fields; for an update, only those that changed."""
-
-    name: str
-    email: str
-    company: str | None
-    phone: str | None
-    tags: list[str]
-    group_ids: list[int]
-    custom_fields: dict[str, CustomValue]

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
-
 from pydantic import AwareDatetime
 
 from mailtrixy_desktop.api.models.base import ContactRef, Model, Ref
-
-ConversationStatus = Literal["open", "closed", "snoozed"]
+from mailtrixy_desktop.api.models.fields import (
+    ConversationStatus,
+    Direction,
+)
 
 
 class MessagePreview(Model):
     """The last message in brief (a sandbox extension: ``include=last_message``)."""
 
-    direction: Literal["inbound", "outbound"]
+    direction: Direction
     snippet: str = ""
 
 
@@ -42,23 +42,10 @@ class Sender(Model):
 class Message(Model):
     id: int
     conversation_id: int
-    direction: Literal["inbound", "outbound"]
+    direction: Direction
     body_html: str | None = None
     body_text: str | None = None
     sender: Sender | None = None
     cc: tuple[str, ...] = ()
     bcc: tuple[str, ...] = ()
     created_at: AwareDatetime
-
-
-class Reply(TypedDict, total=False):
-    body_html: str
-    cc: list[str]
-    bcc: list[str]
-
-
-class ConversationChanges(TypedDict, total=False):
-    status: ConversationStatus
-    assignee_id: int | None
-    snoozed_until: str | None  # ISO 8601, UTC
-    labels: list[str]

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal, TypedDict
 
 from pydantic import AwareDatetime
 
 from mailtrixy_desktop.api.models.base import ContactRef, Model, Ref
-
-Stage = Literal["lead", "qualified", "proposal", "negotiation", "won", "lost"]
-STAGES: tuple[Stage, ...] = ("lead", "qualified", "proposal", "negotiation", "won", "lost")
+from mailtrixy_desktop.api.models.fields import Stage
 
 
 class Deal(Model):
@@ -26,14 +23,3 @@ class Deal(Model):
     created_at: AwareDatetime
     updated_at: AwareDatetime
     notes: str | None = None  # only from GET /deals/{id} and write answers
-
-
-class DealFields(TypedDict, total=False):
-    title: str
-    value: Decimal
-    currency: str
-    stage: Stage
-    contact_id: int
-    assignee_id: int | None
-    expected_close_date: str | None  # YYYY-MM-DD
-    notes: str | None

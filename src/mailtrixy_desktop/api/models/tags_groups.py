@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TypedDict
-
 from pydantic import AwareDatetime
 
 from mailtrixy_desktop.api.models.base import Model
@@ -16,22 +14,12 @@ class Tag(Model):
     contacts_count: int = 0
 
 
-class TagFields(TypedDict, total=False):
-    name: str
-    color: str
-
-
 class Group(Model):
     id: int
     name: str
     description: str | None = None
     members_count: int = 0
     created_at: AwareDatetime | None = None
-
-
-class GroupFields(TypedDict, total=False):
-    name: str
-    description: str | None
 
 
 class MembersAdded(Model):

@@ -6,21 +6,6 @@ from pydantic import AwareDatetime, SecretStr
 
 from mailtrixy_desktop.api.models.base import Model
 
-EVENTS: tuple[str, ...] = (
-    "contact.created",
-    "contact.updated",
-    "contact.deleted",
-    "conversation.created",
-    "conversation.replied",
-    "conversation.closed",
-    "deal.created",
-    "deal.stage_changed",
-    "deal.won",
-    "deal.lost",
-    "campaign.sent",
-    "campaign.completed",
-)
-
 
 class Webhook(Model):
     id: int

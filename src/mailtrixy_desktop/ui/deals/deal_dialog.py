@@ -61,7 +61,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mailtrixy_desktop.api.models.deals import STAGES, DealFields, Stage
+from mailtrixy_desktop.api.models import STAGES, DealFields, Stage
 from mailtrixy_desktop.services.outbox_view import field_errors as refusal_field_errors
 from mailtrixy_desktop.store.outbox import Operation
 from mailtrixy_desktop.ui.async_bridge import spawn

@@ -59,7 +59,7 @@ from mailtrixy_desktop.services.canned_replies import CannedReplies, CannedReply
 from mailtrixy_desktop.ui.icons import icon
 
 if TYPE_CHECKING:
-    from mailtrixy_desktop.api.models.conversations import Reply
+    from mailtrixy_desktop.api.models import Reply
 
 DRAFT_DELAY_MS = 400  # a draft is stored this long after the last change
 ADDRESS_ERROR_DELAY_MS = 700  # a half-typed address is not called invalid at once
