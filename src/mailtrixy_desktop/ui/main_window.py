@@ -33,6 +33,7 @@ from mailtrixy_desktop.ui.navigation import Navigation
 from mailtrixy_desktop.ui.pane import Pane, PaneContext
 from mailtrixy_desktop.ui.pane_registry import PaneEntry, available_panes
 from mailtrixy_desktop.ui.status_bar import StatusBar
+from mailtrixy_desktop.ui.tray import AppTray
 
 log = logging.getLogger("mailtrixy_desktop.ui")
 
@@ -110,6 +111,9 @@ class MainWindow(QMainWindow):
             lambda current, _previous: self.show_pane(current.row())
         )
         self._build_menus()
+        self.tray = AppTray(self, workspace, settings, self.changes)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.tray.close_to_tray_action)
         self._wire(workspace)
         self.resize(1280, 800)
         self._closed = False
@@ -231,6 +235,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self._action("&New", "Ctrl+N", self._new_item, "actionNew"))
         edit.addAction(self._action("&Find", "Ctrl+F", self._focus_search, "actionFind"))
         view = bar.addMenu("&View")
+        self.view_menu = view
         for number, entry in enumerate(self.entries, start=1):
             view.addAction(
                 self._action(
@@ -424,10 +429,14 @@ class MainWindow(QMainWindow):
         # tearing the window down (AppSession.close, a workspace switch) never does.
         if event.spontaneous() and not self._closed and not self._quit_confirmed:
             event.ignore()
-            self.request_quit()
+            if self.tray.hide_on_close():
+                self.hide()  # the tray icon brings it back; the session goes on
+            else:
+                self.request_quit()
             return
         if not self._closed:
             self._closed = True
+            self.tray.remove()
             self.closing.emit()
         self.save_state()
         for unsubscribe in self._unsubscribe:

@@ -1,5 +1,6 @@
-"""Desktop notifications: the tray's balloon where there is a tray, else the
-freedesktop notification service (through notify-send) on Linux, else the status bar.
+"""Desktop notifications: the tray's balloon where there is a tray (the window's one
+tray icon, shared with the counts of ``ui/tray``), else the freedesktop notification
+service (through notify-send) on Linux, else the status bar.
 
 The inbox announces new conversations for the person here (``InboxAnnouncer``); it
 runs whether or not the Inbox pane has been opened.
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 from mailtrixy_desktop.services.workspace import Workspace
 from mailtrixy_desktop.ui import icons
 from mailtrixy_desktop.ui.async_bridge import ChangeBridge
+from mailtrixy_desktop.ui.tray import shared_tray_icon
 
 log = logging.getLogger("mailtrixy_desktop.ui")
 
@@ -39,15 +41,14 @@ def _notify_send(title: str, body: str) -> bool:
 class DesktopNotifier(QObject):
     def __init__(self, window: QWidget, fallback: Callable[[str], None]) -> None:
         super().__init__(window)
+        self._window = window
         self._fallback = fallback
-        self._tray: QSystemTrayIcon | None = None
 
     def __call__(self, title: str, body: str) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
-            if self._tray is None:
-                self._tray = QSystemTrayIcon(icons.app_icon(), self)
-            self._tray.show()
-            self._tray.showMessage(title, body, icons.app_icon(), 8000)
+            tray = shared_tray_icon(self._window)  # the counts' icon: never a second one
+            tray.show()
+            tray.showMessage(title, body, icons.app_icon(), 8000)
             return
         if sys.platform.startswith("linux") and _notify_send(title, body):
             return
