@@ -92,3 +92,27 @@ def test_email_accounts(store: Store) -> None:
     assert [a.email for a in email_accounts(store)] == ["Billing@acme.test", "sales@acme.test"]
     remove_email_accounts_except(store, [1])
     assert [a.id for a in email_accounts(store)] == [1]
+
+
+def test_distinct_recipients_count_a_contact_in_two_groups_once(store: Store) -> None:
+    from mailtrixy_desktop.store.campaigns import distinct_recipients
+    from mailtrixy_desktop.store.contacts import upsert_contacts
+    from tests.store.factories import contact
+
+    customers, newsletter = {"id": 10, "name": "Customers"}, {"id": 11, "name": "Newsletter"}
+    upsert_contacts(
+        store,
+        [
+            contact(1, "Ana", groups=[customers]),
+            contact(2, "Bo", groups=[customers, newsletter]),
+            contact(3, "Cy", groups=[newsletter]),
+            contact(4, "Di", groups=[{"id": 12, "name": "Partners"}]),
+            contact(5, "Ed", groups=[]),
+        ],
+    )
+    assert distinct_recipients(store, [10]) == 2
+    assert distinct_recipients(store, [10, 11]) == 3  # Bo is in both: one email
+    assert distinct_recipients(store, [11, 10, 10]) == 3
+    assert distinct_recipients(store, [10, 11, 12]) == 4
+    assert distinct_recipients(store, []) == 0
+    assert distinct_recipients(store, [99]) == 0

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mailtrixy_desktop.api.models import CampaignStatus
 from mailtrixy_desktop.store.database import Queryable, Row, Store
 from mailtrixy_desktop.store.filters import where
 from mailtrixy_desktop.store.search import LIKE_ESCAPE, like_contains
@@ -27,7 +26,7 @@ from mailtrixy_desktop.store.values import (
 )
 
 if TYPE_CHECKING:  # pydantic stays off the way to the first paint
-    from mailtrixy_desktop.api.models import Campaign, EmailAccount
+    from mailtrixy_desktop.api.models import Campaign, CampaignStatus, EmailAccount
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,3 +291,17 @@ def email_accounts(store: Queryable) -> list[EmailAccountRow]:
             "ORDER BY email COLLATE NOCASE, id"
         )
     ]
+
+
+def distinct_recipients(store: Queryable, group_ids: Iterable[int]) -> int:
+    """How many contacts the groups hold together: one in two groups counts once, as
+    the server counts a campaign's recipients (from the cached memberships)."""
+    ids = sorted(set(group_ids))
+    if not ids:
+        return 0
+    count: int = store.scalar(
+        "SELECT count(DISTINCT contact_id) FROM group_members "
+        "WHERE group_id IN (SELECT value FROM json_each(?))",
+        (to_json(ids),),
+    )
+    return count
