@@ -50,7 +50,9 @@ def prepare_qt(argv: list[str] | None = None) -> tuple[QApplication, asyncio.Abs
     QCoreApplication.setApplicationVersion(__version__)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
-    app.setDesktopFileName("mailtrixy-desktop")
+    # The desktop entry's id (packaging/linux/io.mailtrixy.Desktop.desktop): Wayland and
+    # the task bar match the window to its entry, and so to its icon, by this name.
+    app.setDesktopFileName("io.mailtrixy.Desktop")
     # Closing the window ends a session, not the loop: run_session decides when to stop.
     app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(icons.app_icon())

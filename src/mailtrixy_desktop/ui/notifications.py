@@ -33,7 +33,7 @@ def _notify_send(title: str, body: str) -> bool:
     if program is None:
         return False
     started, _pid = QProcess.startDetached(
-        program, ["--app-name=MailTrixy Desktop", "--icon=mailtrixy-desktop", title, body]
+        program, ["--app-name=MailTrixy Desktop", "--icon=io.mailtrixy.Desktop", title, body]
     )
     return bool(started)
 
