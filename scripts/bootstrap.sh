@@ -17,9 +17,11 @@ QT_XCB_PKGS="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-r
 # D-Bus session bus (dbus-run-session; in "dbus" before Debian 12 split it out).
 # xdotool drives a real mouse drag on the deals board under Xvfb.
 KEYRING_PKGS="gnome-keyring dbus-daemon|dbus"
+# The packaging tests validate the .desktop entry and the AppStream metainfo.
+PACKAGING_PKGS="desktop-file-utils appstream"
 case "$PROFILE" in
   demo) WANTED="$QT_CORE_PKGS $QT_XCB_PKGS" ;;
-  test) WANTED="$QT_CORE_PKGS $QT_XCB_PKGS xvfb xauth xdotool $KEYRING_PKGS" ;;
+  test) WANTED="$QT_CORE_PKGS $QT_XCB_PKGS xvfb xauth xdotool $KEYRING_PKGS $PACKAGING_PKGS" ;;
   *) echo "bootstrap: unknown profile $PROFILE" >&2; exit 2 ;;
 esac
 

@@ -42,9 +42,19 @@ def icon(name: str, color: QColor | None = None) -> QIcon:
     return result
 
 
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
 def app_icon() -> QIcon:
-    """The application's own icon (full colour)."""
+    """The application's own icon (full colour): the PNGs that packaging/make_icons.py
+    drew from app.svg, the same pixels as the desktop entry's; the SVG where one is
+    missing."""
     result = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        result.addPixmap(_pixmap(_source("app"), size, 1.0))
+    folder = resources.files("mailtrixy_desktop.ui") / "icons"
+    for size in APP_ICON_SIZES:
+        png = folder / f"app-{size}.png"
+        pixmap = QPixmap()
+        if not (png.is_file() and pixmap.loadFromData(png.read_bytes(), "PNG")):
+            pixmap = _pixmap(_source("app"), size, 1.0)
+        result.addPixmap(pixmap)
     return result
