@@ -90,3 +90,23 @@ def test_smoke_fails_in_one_line_when_time_runs_out(tmp_path: Path) -> None:
     assert len(failures) == 1
     assert failures[0].startswith("smoke: FAILED: the demo sandbox did not start")
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_a_frozen_program_serves_as_its_own_sandbox(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # SandboxProcess runs sys.executable -m mailtrixy_sandbox; frozen, that is this program.
+    from mailtrixy_desktop.app import main
+    from mailtrixy_sandbox import __version__ as sandbox_version
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    with pytest.raises(SystemExit) as exit_:
+        main.main(["-m", "mailtrixy_sandbox", "--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"mailtrixy-sandbox {sandbox_version}"
+    # Not frozen, the same arguments are no command of ours.
+    monkeypatch.setattr(sys, "frozen", False)
+    with pytest.raises(SystemExit) as exit_:
+        main.main(["-m", "mailtrixy_sandbox"])
+    assert exit_.value.code == 2
+    assert "unrecognized arguments" in capsys.readouterr().err
