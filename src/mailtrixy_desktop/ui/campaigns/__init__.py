@@ -1,0 +1,1 @@
+"""The Campaigns pane: campaigns with their statistics, the editor, sending."""

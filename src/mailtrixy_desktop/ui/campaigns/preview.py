@@ -1,0 +1,252 @@
+"""An email as its recipient would see it: the subject and the HTML body with the merge
+tags filled from one contact, sanitised (``services.message_html``), remote images
+withheld until the person asks, and every tag that matches nothing highlighted.
+
+Resources come from ``loadResource`` alone: ``data:`` images decoded here, remote
+images only once allowed and fetched (``api.remote_images``, imported on first
+use), never a file or a Qt resource a body names.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import html
+import re
+from collections.abc import Awaitable, Callable, Collection, Mapping
+from typing import Final
+
+import shiboken6
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QPalette, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from mailtrixy_desktop.services import merge_tags
+from mailtrixy_desktop.services.message_html import render_message
+from mailtrixy_desktop.ui.async_bridge import spawn
+
+ImageFetch = Callable[[str], Awaitable[bytes | None]]
+Contact = Mapping[str, Mapping[str, str]]
+
+ACTION_SCHEME: Final = "mailtrixy-action"
+BANNER: Final = "Remote images are hidden to protect your privacy."
+_DATA_IMAGE: Final = re.compile(r"^data:image/(png|jpe?g|gif|webp|bmp);base64,(.*)$", re.I | re.S)
+_MAX_IMAGE_WIDTH: Final = 640
+
+
+async def _fetch_default(url: str) -> bytes | None:
+    # Imported on first use: httpx stays off the way to the first paint.
+    from mailtrixy_desktop.api.remote_images import fetch_image
+
+    return await fetch_image(url)
+
+
+def _mix(a: QColor, b: QColor, t: float) -> str:
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+    ).name()
+
+
+class EmailPreview(QTextBrowser):
+    loadImagesRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, fetch: ImageFetch | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.document().setDocumentMargin(18)
+        self.anchorClicked.connect(self._on_anchor)
+        self._fetch = fetch or _fetch_default
+        self._subject = ""
+        self._body: str | None = None
+        self._contact: Contact | None = None
+        self._custom_keys: Collection[str] = ()
+        self._allow_remote = False
+        self._images: dict[str, QImage] = {}
+        self._fetching: set[str] = set()
+        self._failed: set[str] = set()
+        self._relayout_queued = False
+        self.blocked_images = 0
+        self.empty_text = "Nothing to preview yet"
+        self._ready = True
+
+    # ------------------------------------------------------------------ public
+    def set_email(
+        self,
+        subject: str,
+        body_html: str | None,
+        *,
+        contact: Contact | None,
+        custom_keys: Collection[str],
+        allow_remote: bool,
+    ) -> None:
+        self._subject = subject
+        self._body = body_html
+        self._contact = contact
+        self._custom_keys = custom_keys
+        self._allow_remote = allow_remote
+        self._render()
+
+    @property
+    def allow_remote(self) -> bool:
+        return self._allow_remote
+
+    def allow_remote_images(self) -> None:
+        self._allow_remote = True
+        self._render()
+
+    def shown_text(self) -> str:
+        """The preview as plain text (what a reader sees, tags filled)."""
+        return self.toPlainText()
+
+    # ------------------------------------------------------------------ rendering
+    def _render(self) -> None:
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = _mix(text, base, 0.42)
+        banner = _mix(base, palette.color(QPalette.ColorRole.Highlight), 0.12)
+        rule = _mix(base, text, 0.14)
+        dark = base.lightness() < 128
+        flag_fill = _mix(base, QColor("#E5484D"), 0.28 if dark else 0.16)
+        flag_text = QColor.fromHsl(2, 200, 175 if dark else 95).name()
+        link = palette.color(QPalette.ColorRole.Link).name()
+        self.document().setDefaultStyleSheet(
+            f"body {{ color: {text.name()}; }} a {{ color: {link}; }}"
+            f" .mt-muted {{ color: {muted}; }}"
+            f" .mt-blocked-image {{ color: {muted}; font-style: italic; }}"
+        )
+
+        def flag(tag: str) -> str:
+            return (
+                f'<span style="background-color: {flag_fill}; color: {flag_text}; '
+                f'font-weight: 600;" title="This merge tag matches no contact field">'
+                f"{tag}</span>"
+            )
+
+        subject = merge_tags.fill(self._subject, self._contact, self._custom_keys)
+        subject_html = html.escape(subject) or '<span class="mt-muted">(no subject)</span>'
+        for tag in merge_tags.unknown_tags(self._subject, self._custom_keys):
+            subject_html = subject_html.replace(html.escape(tag), flag(html.escape(tag)))
+        if not (self._body or "").strip():
+            body = f'<p class="mt-muted">{html.escape(self.empty_text)}</p>'
+            rendered_blocked, remote = 0, tuple[str, ...]()
+        else:
+            filled = merge_tags.fill_html(self._body or "", self._contact, self._custom_keys)
+            rendered = render_message(filled, None, allow_remote=self._allow_remote)
+            body = merge_tags.highlight_unmatched(rendered.html, flag)
+            rendered_blocked, remote = rendered.blocked_images, rendered.remote_image_urls
+        self.blocked_images = rendered_blocked
+        parts = [
+            f'<p style="margin-bottom: 4px;"><span class="mt-muted">Subject</span><br>'
+            f'<span style="font-size: large; font-weight: 600;">{subject_html}</span></p>',
+            f'<hr style="background-color: {rule}; height: 1px; border: none;">',
+        ]
+        if rendered_blocked and not self._allow_remote:
+            parts.append(
+                f'<table width="100%" cellpadding="8" bgcolor="{banner}"><tr><td>'
+                f"{html.escape(BANNER)} &nbsp;"
+                f'<a href="{ACTION_SCHEME}:load-images"><b>Load images</b></a></td></tr></table>'
+            )
+        parts.append(body)
+        bar = self.verticalScrollBar()
+        keep = bar.value()
+        self.setHtml("<body>" + "".join(parts) + "</body>")
+        bar.setValue(min(keep, bar.maximum()))
+        if self._allow_remote and remote:
+            self._fetch_images(list(remote))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if getattr(self, "_ready", False) and event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+        ):
+            self._render()
+
+    # ------------------------------------------------------------------ resources
+    def loadResource(self, kind: int, name: QUrl | str, /) -> object:
+        if kind != QTextDocument.ResourceType.ImageResource.value:
+            return None
+        url = QUrl(name) if isinstance(name, str) else name
+        scheme = url.scheme().lower()
+        if scheme == "data":
+            return _decode_data_image(url.toString())
+        if scheme in ("http", "https") and self._allow_remote:
+            return self._images.get(url.toString())
+        return None
+
+    def _fetch_images(self, urls: list[str]) -> None:
+        wanted = [
+            u
+            for u in urls
+            if u not in self._images and u not in self._fetching and u not in self._failed
+        ]
+        if not wanted:
+            return
+        self._fetching.update(wanted)
+        spawn(self._fetch_all(wanted), name="campaign preview images")
+
+    async def _fetch_all(self, urls: list[str]) -> None:
+        async def one(url: str) -> None:
+            try:
+                data = await self._fetch(url)
+            except Exception:  # a failed image keeps its alt text; nothing to tell
+                data = None
+            finally:
+                self._fetching.discard(url)
+            if not shiboken6.isValid(self):
+                return
+            image = QImage.fromData(data) if data else QImage()
+            if image.isNull():
+                self._failed.add(url)
+                return
+            if image.width() > _MAX_IMAGE_WIDTH:
+                image = image.scaledToWidth(
+                    _MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation
+                )
+            self._images[QUrl(url).toString()] = image
+            self.document().addResource(
+                QTextDocument.ResourceType.ImageResource.value, QUrl(url), image
+            )
+            if not self._relayout_queued:
+                self._relayout_queued = True
+                QTimer.singleShot(0, self, self._relayout)
+
+        await asyncio.gather(*(one(url) for url in urls))
+
+    def _relayout(self) -> None:
+        self._relayout_queued = False
+        document = self.document()
+        document.markContentsDirty(0, document.characterCount())
+
+    # ------------------------------------------------------------------ links
+    def _on_anchor(self, url: QUrl) -> None:
+        scheme = url.scheme().lower()
+        if scheme == ACTION_SCHEME and url.path() == "load-images":
+            self.loadImagesRequested.emit()
+            self.allow_remote_images()
+        elif scheme in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+
+
+def _decode_data_image(text: str) -> QImage | None:
+    match = _DATA_IMAGE.match(text)
+    if match is None:
+        return None
+    try:
+        data = base64.b64decode(re.sub(r"\s+", "", match.group(2)), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    image = QImage.fromData(data)
+    if image.isNull():
+        return None
+    if image.width() > _MAX_IMAGE_WIDTH:
+        image = image.scaledToWidth(_MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+    return image
+
+
+__all__ = ["EmailPreview"]
