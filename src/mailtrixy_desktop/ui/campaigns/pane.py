@@ -634,7 +634,9 @@ class CampaignsPane(Pane):
     def _on_changed(self, names: frozenset[str]) -> None:
         if "outbox" in names:
             self._tell_refusals()
-        if not names & {"campaigns", "outbox", "groups", "contacts"}:
+        # Not "contacts": a sync of a large workspace would redraw this pane for nothing
+        # (recipient counts come from the server; the editor counts for itself).
+        if not names & {"campaigns", "outbox", "groups"}:
             return
         if not self.isVisible():
             self._stale = True
