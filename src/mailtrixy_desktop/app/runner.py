@@ -30,7 +30,7 @@ from mailtrixy_desktop import __version__
 from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.services.workspace import Workspace
 from mailtrixy_desktop.store.database import Store
-from mailtrixy_desktop.ui import async_bridge, icons, theme
+from mailtrixy_desktop.ui import async_bridge, i18n, icons, theme
 from mailtrixy_desktop.ui.main_window import MainWindow
 from mailtrixy_desktop.ui.notifications import DesktopNotifier, InboxAnnouncer
 
@@ -43,8 +43,13 @@ CACHE_FILE = "workspace.sqlite3"
 SETTINGS_FILE = "settings.ini"
 
 
-def prepare_qt(argv: list[str] | None = None) -> tuple[QApplication, asyncio.AbstractEventLoop]:
-    """The QApplication (made once), its look, and a qasync loop over it."""
+def prepare_qt(
+    argv: list[str] | None = None, *, lang: str | None = None
+) -> tuple[QApplication, asyncio.AbstractEventLoop]:
+    """The QApplication (made once), its language, its look, and a qasync loop over it.
+
+    The language is ``lang``, else ``$MAILTRIXY_LANG`` (``de``), else the system's
+    (``ui/i18n.py``)."""
     QCoreApplication.setOrganizationName("MailTrixy")
     QCoreApplication.setApplicationName("MailTrixy Desktop")
     QCoreApplication.setApplicationVersion(__version__)
@@ -56,6 +61,7 @@ def prepare_qt(argv: list[str] | None = None) -> tuple[QApplication, asyncio.Abs
     # Closing the window ends a session, not the loop: run_session decides when to stop.
     app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(icons.app_icon())
+    i18n.install(lang)
     theme.follow_system(app)
     global _loop
     if _loop is None or _loop.is_closed():
