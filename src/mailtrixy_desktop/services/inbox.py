@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from html import unescape
 from typing import TYPE_CHECKING, Any, Literal
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services.commands import iso, utc_now
 from mailtrixy_desktop.store import conversations as conversation_store
 from mailtrixy_desktop.store import inbox_state, local_state, outbox, sync_state
@@ -85,9 +86,10 @@ class InboxService:
         known = local_state.get(self._c.store, ME_KEY)
         scopes = known.get("scopes") if isinstance(known, dict) else None
         if isinstance(scopes, list) and scopes and "conversations" not in scopes:
-            return (
+            return QT_TRANSLATE_NOOP(
+                "Inbox",
                 "This workspace's token has no access to conversations, so replies and "
-                "status changes are turned off. Ask an admin for a token with that scope."
+                "status changes are turned off. Ask an admin for a token with that scope.",
             )
         return None
 

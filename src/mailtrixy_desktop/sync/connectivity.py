@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from mailtrixy_desktop.api import errors
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("mailtrixy_desktop.sync.connectivity")
 
@@ -38,6 +39,14 @@ class Status:
 
 Listener = Callable[[Status], None]
 DROPS_MEAN_OFFLINE = 3
+
+# The reasons are shown in the status bar; the UI translates them (i18n_marks).
+
+CONNECTED = QT_TRANSLATE_NOOP("Connectivity", "Connected.")
+NO_CONNECTION = QT_TRANSLATE_NOOP(
+    "Connectivity",
+    "No connection to the server. Changes are kept in the outbox and sent when it is back.",
+)
 Probe = Callable[[], Awaitable[object]]
 
 
@@ -54,7 +63,7 @@ class Connectivity:
         self._first_pause = first_pause
         self._max_pause = max_pause
         self._sleep = sleep
-        self._status = Status(State.ONLINE, "Connected.", time.time())
+        self._status = Status(State.ONLINE, CONNECTED, time.time())
         self._listeners: list[Listener] = []
         self._probe_task: asyncio.Task[None] | None = None
         self._online = asyncio.Event()
@@ -79,32 +88,37 @@ class Connectivity:
     def record_success(self) -> None:
         self._dropped = 0
         if self._status.state is not State.ONLINE:
-            self._set(State.ONLINE, "Connected.")
+            self._set(State.ONLINE, CONNECTED)
 
     def record_failure(self, error: BaseException) -> None:
         """Feed the outcome of a request that failed."""
         if isinstance(error, errors.NetworkError) and not isinstance(error, errors.OutcomeUnknown):
-            self._set(
-                State.OFFLINE,
-                "No connection to the server. Changes are kept in the "
-                "outbox and sent when it is back.",
-            )
+            self._set(State.OFFLINE, NO_CONNECTION)
         elif isinstance(error, errors.OutcomeUnknown):
             # Connections that are accepted and then lost, again and again with nothing
             # getting through (a dead proxy, a captive portal), are no connection at all.
             self._dropped += 1
             if self._dropped >= DROPS_MEAN_OFFLINE:
-                self._set(
-                    State.OFFLINE,
-                    "No connection to the server. Changes are kept in the "
-                    "outbox and sent when it is back.",
-                )
+                self._set(State.OFFLINE, NO_CONNECTION)
             else:
-                self._set(State.DEGRADED, "The connection is unreliable; retrying.")
+                self._set(
+                    State.DEGRADED,
+                    QT_TRANSLATE_NOOP("Connectivity", "The connection is unreliable; retrying."),
+                )
         elif isinstance(error, errors.RateLimited):
-            self._set(State.DEGRADED, "The server asked us to slow down; retrying shortly.")
+            self._set(
+                State.DEGRADED,
+                QT_TRANSLATE_NOOP(
+                    "Connectivity", "The server asked us to slow down; retrying shortly."
+                ),
+            )
         elif isinstance(error, errors.ServerError):
-            self._set(State.DEGRADED, f"The server is having trouble ({error.status}); retrying.")
+            self._set(
+                State.DEGRADED,
+                QT_TRANSLATE_NOOP(
+                    "Connectivity", "The server is having trouble ({status}); retrying."
+                ).format(status=error.status),
+            )
 
     def _set(self, state: State, reason: str) -> None:
         if state is self._status.state and reason == self._status.reason:

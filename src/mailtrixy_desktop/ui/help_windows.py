@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from mailtrixy_desktop import __version__
 from mailtrixy_desktop.ui import icons
+from mailtrixy_desktop.ui.i18n import translated
 
 Shortcut = tuple[str, str, str]  # (section, keys, what it does)
 
@@ -29,11 +30,11 @@ class ShortcutsWindow(QDialog):
     def __init__(self, shortcuts: Sequence[Shortcut], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsWindow")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(520, 560)
         table = QTableWidget(0, 2, self)
         table.setObjectName("shortcutsTable")
-        table.setHorizontalHeaderLabels(["Keys", "Action"])
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
@@ -46,7 +47,7 @@ class ShortcutsWindow(QDialog):
                 section = group
                 row = table.rowCount()
                 table.insertRow(row)
-                title = QTableWidgetItem(group)
+                title = QTableWidgetItem(translated(group))
                 font = title.font()
                 font.setBold(True)
                 title.setFont(font)
@@ -56,7 +57,7 @@ class ShortcutsWindow(QDialog):
             table.insertRow(row)
             native = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText) or keys
             table.setItem(row, 0, QTableWidgetItem(native))
-            table.setItem(row, 1, QTableWidgetItem(action))
+            table.setItem(row, 1, QTableWidgetItem(translated(action)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -68,16 +69,23 @@ class AboutWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutWindow")
-        self.setWindowTitle("About MailTrixy Desktop")
+        self.setWindowTitle(self.tr("About MailTrixy Desktop"))
         logo = QLabel(self)
         logo.setPixmap(icons.app_icon().pixmap(96, 96))
         logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel(f"<h2>MailTrixy Desktop</h2><p>Version {__version__}</p>", self)
+        title = QLabel(
+            self.tr("<h2>MailTrixy Desktop</h2><p>Version {version__}</p>").format(
+                version__=__version__
+            ),
+            self,
+        )
         title.setObjectName("aboutVersion")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         blurb = QLabel(
-            "A desktop client for the MailTrixy CRM: contacts, inbox, deals and campaigns, "
-            "readable offline, with every change delivered exactly once.",
+            self.tr(
+                "A desktop client for the MailTrixy CRM: contacts, inbox, deals and campaigns, "
+                "readable offline, with every change delivered exactly once."
+            ),
             self,
         )
         blurb.setWordWrap(True)

@@ -182,3 +182,11 @@ def translated(text: Any) -> str:
     if isinstance(text, Source):
         return QCoreApplication.translate(text.context, str(text))
     return str(text)
+
+
+def number(value: int) -> str:
+    """A count with the locale's digit grouping ("2,500"; "2.500" in German)."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return locale.toString(value)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mailtrixy_desktop.api import errors
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services import outbox_view
 from mailtrixy_desktop.services.workspace import Workspace
 from mailtrixy_desktop.sync.connectivity import Status
@@ -29,6 +30,7 @@ from mailtrixy_desktop.sync.scheduler import SyncActivity
 from mailtrixy_desktop.ui import icons
 from mailtrixy_desktop.ui.async_bridge import ChangeBridge
 from mailtrixy_desktop.ui.help_windows import AboutWindow, Shortcut, ShortcutsWindow
+from mailtrixy_desktop.ui.i18n import plural, translated
 from mailtrixy_desktop.ui.navigation import Navigation
 from mailtrixy_desktop.ui.pane import Pane, PaneContext
 from mailtrixy_desktop.ui.pane_registry import PaneEntry, available_panes
@@ -37,13 +39,18 @@ from mailtrixy_desktop.ui.tray import AppTray
 
 log = logging.getLogger("mailtrixy_desktop.ui")
 
+_WINDOW = QT_TRANSLATE_NOOP("Shortcuts", "Window")
 APP_SHORTCUTS: tuple[Shortcut, ...] = (
-    ("Window", "Ctrl+1 … Ctrl+7", "Go to the pane at that place in the sidebar"),
-    ("Window", "Ctrl+F", "Search in the current pane"),
-    ("Window", "F5", "Refresh the current pane from the server"),
-    ("Window", "Ctrl+N", "New item in the current pane"),
-    ("Window", "Ctrl+/", "Show this list"),
-    ("Window", "Ctrl+Q", "Quit"),
+    (
+        _WINDOW,
+        "Ctrl+1 … Ctrl+7",
+        QT_TRANSLATE_NOOP("Shortcuts", "Go to the pane at that place in the sidebar"),
+    ),
+    (_WINDOW, "Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Search in the current pane")),
+    (_WINDOW, "F5", QT_TRANSLATE_NOOP("Shortcuts", "Refresh the current pane from the server")),
+    (_WINDOW, "Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "New item in the current pane")),
+    (_WINDOW, "Ctrl+/", QT_TRANSLATE_NOOP("Shortcuts", "Show this list")),
+    (_WINDOW, "Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Quit")),
 )
 
 
@@ -92,7 +99,9 @@ class MainWindow(QMainWindow):
         self._built: dict[int, Pane] = {}
         for number, entry in enumerate(self.entries, start=1):
             self.stack.addWidget(QWidget(self.stack))
-            self.navigation.add(entry.title, entry.icon, entry.object_name, f"Ctrl+{number}")
+            self.navigation.add(
+                translated(entry.title), entry.icon, entry.object_name, f"Ctrl+{number}"
+            )
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self._sidebar(title))
@@ -102,7 +111,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
-        self.sign_in_again = QPushButton("Sign in again…", self)
+        self.sign_in_again = QPushButton(self.tr("Sign in again…"), self)
         self.sign_in_again.setObjectName("signInAgain")
         self.sign_in_again.clicked.connect(self.signInRequested)
         self.sign_in_again.hide()
@@ -135,10 +144,10 @@ class MainWindow(QMainWindow):
         logo = QLabel(header)
         logo.setPixmap(icons.app_icon().pixmap(32, 32))
         name, _, workspace_name = title.partition(" — ")
+        where = workspace_name or self.workspace.client.session.base_url
         words = QLabel(
             f"<b style='font-size:11pt'>{html.escape(name)}</b><br>"
-            f"<span style='color:palette(placeholder-text)'>"
-            f"{html.escape(workspace_name or self.workspace.client.session.base_url)}</span>",
+            f"<span style='color:palette(placeholder-text)'>{html.escape(where)}</span>",
             header,
         )
         words.setObjectName("workspaceName")
@@ -208,7 +217,7 @@ class MainWindow(QMainWindow):
         pane = self.current_pane
         names = list(resources) if resources is not None else list(pane.resources if pane else ())
         self.workspace.sync.request(names or None)
-        self.notify("Refreshing from the server…")
+        self.notify(self.tr("Refreshing from the server…"))
 
     # ------------------------------------------------------------------ menus, shortcuts
     def _action(self, text: str, keys: str | None, slot: object, name: str) -> QAction:
@@ -223,36 +232,44 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file = bar.addMenu("&File")
+        file = bar.addMenu(self.tr("&File"))
         self.workspace_menu_anchor = file
         file.addAction(
-            self._action("Add workspace…", None, self.addWorkspaceRequested, "actionAddWorkspace")
+            self._action(
+                self.tr("Add workspace…"), None, self.addWorkspaceRequested, "actionAddWorkspace"
+            )
         )
-        file.addAction(self._action("Sign out", None, self.signOutRequested, "actionSignOut"))
+        file.addAction(
+            self._action(self.tr("Sign out"), None, self.signOutRequested, "actionSignOut")
+        )
         file.addSeparator()
-        file.addAction(self._action("&Quit", "Ctrl+Q", self.request_quit, "actionQuit"))
-        edit = bar.addMenu("&Edit")
-        edit.addAction(self._action("&New", "Ctrl+N", self._new_item, "actionNew"))
-        edit.addAction(self._action("&Find", "Ctrl+F", self._focus_search, "actionFind"))
-        view = bar.addMenu("&View")
+        file.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.request_quit, "actionQuit"))
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addAction(self._action(self.tr("&New"), "Ctrl+N", self._new_item, "actionNew"))
+        edit.addAction(self._action(self.tr("&Find"), "Ctrl+F", self._focus_search, "actionFind"))
+        view = bar.addMenu(self.tr("&View"))
         self.view_menu = view
         for number, entry in enumerate(self.entries, start=1):
             view.addAction(
                 self._action(
-                    entry.title,
+                    translated(entry.title),
                     f"Ctrl+{number}" if number <= 9 else None,
                     lambda _checked=False, row=number - 1: self.show_pane(row),
                     f"actionPane-{entry.object_name}",
                 )
             )
         view.addSeparator()
-        view.addAction(self._action("&Refresh", "F5", lambda: self.refresh(), "actionRefresh"))
-        help_menu = bar.addMenu("&Help")
+        view.addAction(
+            self._action(self.tr("&Refresh"), "F5", lambda: self.refresh(), "actionRefresh")
+        )
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(
-            self._action("&Keyboard shortcuts", "Ctrl+/", self.show_shortcuts, "actionShortcuts")
+            self._action(
+                self.tr("&Keyboard shortcuts"), "Ctrl+/", self.show_shortcuts, "actionShortcuts"
+            )
         )
         help_menu.addAction(
-            self._action("&About MailTrixy Desktop", None, self.show_about, "actionAbout")
+            self._action(self.tr("&About MailTrixy Desktop"), None, self.show_about, "actionAbout")
         )
 
     def shortcuts(self) -> list[Shortcut]:
@@ -313,8 +330,10 @@ class MainWindow(QMainWindow):
     def _on_auth_required(self) -> None:
         # One calm sentence and one button; queued work stays in the outbox.
         self.status.showMessage(
-            "The server no longer accepts this workspace's token. Your unsent changes are "
-            "kept; sign in again to send them."
+            self.tr(
+                "The server no longer accepts this workspace's token. Your unsent changes are "
+                "kept; sign in again to send them."
+            )
         )
         self.sign_in_again.show()
 
@@ -401,14 +420,20 @@ class MainWindow(QMainWindow):
             self._quit_confirmed = True
             self.close()
             return
-        text = (
-            f"{count} change{'s have' if count != 1 else ' has'} not been sent yet. "
-            f"{'They are' if count != 1 else 'It is'} kept on this computer and "
-            f"go{'' if count != 1 else 'es'} out the next time you start MailTrixy Desktop."
+        text = plural(
+            self.tr(
+                "%Ln change(s) (has|have) not been sent yet. (It is|They are) kept on this "
+                "computer and (goes|go) out the next time you start MailTrixy Desktop.",
+                "",
+                count,
+            ),
+            count,
         )
-        box = QMessageBox(QMessageBox.Icon.Question, "Quit with unsent changes?", text, parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Quit with unsent changes?"), text, parent=self
+        )
         box.setObjectName("quitWithQueued")
-        quit_anyway = box.addButton("Quit anyway", QMessageBox.ButtonRole.AcceptRole)
+        quit_anyway = box.addButton(self.tr("Quit anyway"), QMessageBox.ButtonRole.AcceptRole)
         quit_anyway.setObjectName("quitAnyway")
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)

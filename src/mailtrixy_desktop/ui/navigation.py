@@ -97,7 +97,7 @@ class Navigation(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navigation")
-        self.setAccessibleName("Navigation")
+        self.setAccessibleName(self.tr("Navigation"))
         self.model_ = QStandardItemModel(self)
         self.setModel(self.model_)
         self.setItemDelegate(_NavigationDelegate(self))

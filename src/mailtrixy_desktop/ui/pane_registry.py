@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -64,13 +65,19 @@ def _entry(
 
 # The sidebar in this order.
 PANES: tuple[PaneEntry, ...] = (
-    _entry("contacts", "ContactsPane", "Contacts", "contacts"),
-    _entry("inbox", "InboxPane", "Inbox", "inbox", badge=_open_conversations),
-    _entry("deals", "DealsPane", "Deals", "deals"),
-    _entry("campaigns", "CampaignsPane", "Campaigns", "campaigns"),
-    _entry("tags_groups", "TagsGroupsPane", "Tags & Groups", "tags"),
-    _entry("webhooks", "WebhooksPane", "Webhooks", "webhooks"),
-    _entry("outbox", "OutboxPane", "Outbox", "outbox", badge=_queued),
+    _entry("contacts", "ContactsPane", QT_TRANSLATE_NOOP("Panes", "Contacts"), "contacts"),
+    _entry(
+        "inbox",
+        "InboxPane",
+        QT_TRANSLATE_NOOP("Panes", "Inbox"),
+        "inbox",
+        badge=_open_conversations,
+    ),
+    _entry("deals", "DealsPane", QT_TRANSLATE_NOOP("Panes", "Deals"), "deals"),
+    _entry("campaigns", "CampaignsPane", QT_TRANSLATE_NOOP("Panes", "Campaigns"), "campaigns"),
+    _entry("tags_groups", "TagsGroupsPane", QT_TRANSLATE_NOOP("Panes", "Tags & Groups"), "tags"),
+    _entry("webhooks", "WebhooksPane", QT_TRANSLATE_NOOP("Panes", "Webhooks"), "webhooks"),
+    _entry("outbox", "OutboxPane", QT_TRANSLATE_NOOP("Panes", "Outbox"), "outbox", badge=_queued),
 )
 
 

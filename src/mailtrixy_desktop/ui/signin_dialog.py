@@ -231,34 +231,38 @@ class SignInDialog(QDialog):
         self._result: SignInResult | None = None
 
         intro = QLabel(
-            "Enter your MailTrixy server's address and an API token "
-            "(Settings → API tokens in MailTrixy)."
+            self.tr(
+                "Enter your MailTrixy server's address and an API token "
+                "(Settings → API tokens in MailTrixy)."
+            )
         )
         intro.setWordWrap(True)
 
         self.url_edit = QLineEdit(server_url)
         self.url_edit.setObjectName("signInServerUrl")
-        self.url_edit.setAccessibleName("Server address")
-        self.url_edit.setPlaceholderText("https://crm.example.com")
+        self.url_edit.setAccessibleName(self.tr("Server address"))
+        self.url_edit.setPlaceholderText(self.tr("https://crm.example.com"))
 
         self.token_edit = QLineEdit()
         self.token_edit.setObjectName("signInToken")
-        self.token_edit.setAccessibleName("API token")
+        self.token_edit.setAccessibleName(self.tr("API token"))
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_edit.setPlaceholderText("mtx_…")
+        self.token_edit.setPlaceholderText(self.tr("mtx_…"))
 
-        self.allow_http = QCheckBox("Use this unencrypted connection anyway")
+        self.allow_http = QCheckBox(self.tr("Use this unencrypted connection anyway"))
         self.allow_http.setObjectName("signInAllowHttp")
-        self.allow_http.setAccessibleName("Allow an unencrypted http connection")
+        self.allow_http.setAccessibleName(self.tr("Allow an unencrypted http connection"))
         self.allow_http.setToolTip(
-            "With http://, anyone on the network between you and the server can read the "
-            "token and your data."
+            self.tr(
+                "With http://, anyone on the network between you and the server can read the "
+                "token and your data."
+            )
         )
         self.allow_http.setVisible(False)
 
-        self.check_button = QPushButton("Check")
+        self.check_button = QPushButton(self.tr("Check"))
         self.check_button.setObjectName("signInCheck")
-        self.check_button.setAccessibleName("Check the address and token")
+        self.check_button.setAccessibleName(self.tr("Check the address and token"))
 
         self.status_label = QLabel()
         self.status_label.setObjectName("signInStatus")
@@ -266,14 +270,14 @@ class SignInDialog(QDialog):
 
         self.error_label = QLabel()
         self.error_label.setObjectName("signInError")
-        self.error_label.setAccessibleName("Sign-in problem")
+        self.error_label.setAccessibleName(self.tr("Sign-in problem"))
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("font-weight: bold;")
         self.error_label.setVisible(False)
 
         self.scopes_list = QListWidget()
         self.scopes_list.setObjectName("signInScopes")
-        self.scopes_list.setAccessibleName("What this token may do")
+        self.scopes_list.setAccessibleName(self.tr("What this token may do"))
         self.scopes_list.setMaximumHeight(130)
         self.scopes_list.setVisible(False)
 
@@ -289,9 +293,11 @@ class SignInDialog(QDialog):
         )
         self.keyring_notice.setObjectName("signInKeyringNotice")
         self.keyring_notice.setWordWrap(True)
-        self.session_only = QCheckBox("Keep the token for this session only")
+        self.session_only = QCheckBox(self.tr("Keep the token for this session only"))
         self.session_only.setObjectName("signInSessionOnly")
-        self.session_only.setToolTip("You will be asked for it again the next time the app starts.")
+        self.session_only.setToolTip(
+            self.tr("You will be asked for it again the next time the app starts.")
+        )
         self.keyring_notice.setVisible(not keyring_available)
         self.session_only.setVisible(not keyring_available)
 
@@ -299,14 +305,14 @@ class SignInDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.accept_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.accept_button.setText("Sign in")
+        self.accept_button.setText(self.tr("Sign in"))
         self.accept_button.setObjectName("signInAccept")
         self.accept_button.setEnabled(False)
 
         form = QFormLayout()
-        form.addRow("Server:", self.url_edit)
+        form.addRow(self.tr("Server:"), self.url_edit)
         form.addRow("", self.allow_http)
-        form.addRow("API token:", self.token_edit)
+        form.addRow(self.tr("API token:"), self.token_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -450,11 +456,13 @@ class SignInDialog(QDialog):
         who = me.member.name if me and me.member else None
         where = me.workspace_name if me and me.workspace_name else None
         if who and where:
-            self.status_label.setText(f"Signed in as {who} to {where}.")
+            self.status_label.setText(
+                self.tr("Signed in as {who} to {where}.").format(who=who, where=where)
+            )
         elif where:
-            self.status_label.setText(f"This token opens {where}.")
+            self.status_label.setText(self.tr("This token opens {where}.").format(where=where))
         else:
-            self.status_label.setText("The server accepted this token.")
+            self.status_label.setText(self.tr("The server accepted this token."))
         self._show_scopes(me)
         missing = missing_scopes(tuple(me.scopes)) if me else []
         self.warning_label.setText(disabled_sentence(missing) if missing else "")

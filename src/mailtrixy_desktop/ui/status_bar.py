@@ -7,33 +7,51 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QWidget
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.sync.connectivity import State, Status
 from mailtrixy_desktop.sync.scheduler import SyncActivity
+from mailtrixy_desktop.ui.i18n import number, plural, translated
 
 DOT = {State.ONLINE: "#2FA84F", State.DEGRADED: "#E0A021", State.OFFLINE: "#D64545"}
-WORD = {State.ONLINE: "Online", State.DEGRADED: "Connection trouble", State.OFFLINE: "Offline"}
+WORD = {
+    State.ONLINE: QT_TRANSLATE_NOOP("StatusBar", "Online"),
+    State.DEGRADED: QT_TRANSLATE_NOOP("StatusBar", "Connection trouble"),
+    State.OFFLINE: QT_TRANSLATE_NOOP("StatusBar", "Offline"),
+}
+# What a sync is fetching, by resource name.
 RESOURCE_WORDS = {
-    "team_members": "team",
-    "email_accounts": "email accounts",
+    "contacts": QT_TRANSLATE_NOOP("StatusBar", "contacts"),
+    "conversations": QT_TRANSLATE_NOOP("StatusBar", "conversations"),
+    "deals": QT_TRANSLATE_NOOP("StatusBar", "deals"),
+    "campaigns": QT_TRANSLATE_NOOP("StatusBar", "campaigns"),
+    "tags": QT_TRANSLATE_NOOP("StatusBar", "tags"),
+    "groups": QT_TRANSLATE_NOOP("StatusBar", "groups"),
+    "contact_groups": QT_TRANSLATE_NOOP("StatusBar", "groups"),
+    "webhooks": QT_TRANSLATE_NOOP("StatusBar", "webhooks"),
+    "team_members": QT_TRANSLATE_NOOP("StatusBar", "team"),
+    "email_accounts": QT_TRANSLATE_NOOP("StatusBar", "email accounts"),
 }
 
 
 def ago(moment: dt.datetime, now: dt.datetime | None = None) -> str:
     seconds = ((now or dt.datetime.now(dt.UTC)) - moment).total_seconds()
+
     if seconds < 45:
-        return "just now"
+        return QCoreApplication.translate("StatusBar", "just now")
     if seconds < 90:
-        return "a minute ago"
+        return QCoreApplication.translate("StatusBar", "a minute ago")
     if seconds < 3600:
-        return f"{round(seconds / 60)} minutes ago"
+        minutes = round(seconds / 60)
+        return QCoreApplication.translate("StatusBar", "{count} minutes ago").format(count=minutes)
     if seconds < 5400:
-        return "an hour ago"
+        return QCoreApplication.translate("StatusBar", "an hour ago")
     if seconds < 86400:
-        return f"{round(seconds / 3600)} hours ago"
+        hours = round(seconds / 3600)
+        return QCoreApplication.translate("StatusBar", "{count} hours ago").format(count=hours)
     return moment.astimezone().strftime("%d %b %H:%M")
 
 
@@ -67,7 +85,7 @@ class StatusBar(QStatusBar):
         ):
             widget.setObjectName(name)
         self.outbox.clicked.connect(self.outboxClicked)
-        self.outbox.setToolTip("Changes waiting to be sent to the server")
+        self.outbox.setToolTip(self.tr("Changes waiting to be sent to the server"))
         sync_box = QWidget()
         row = QHBoxLayout(sync_box)
         row.setContentsMargins(0, 0, 0, 0)
@@ -92,11 +110,19 @@ class StatusBar(QStatusBar):
     def set_connection(self, status: Status) -> None:
         self._status = status
         color = QColor(DOT[status.state])
-        self.connection.setText(f'<span style="color:{color.name()}">●</span> {WORD[status.state]}')
-        self.connection.setToolTip(status.reason)
-        self.connection.setAccessibleName(f"Connection: {WORD[status.state]}. {status.reason}")
+        self.connection.setText(
+            self.tr('<span style="color:{name}">●</span> {value}').format(
+                name=color.name(), value=translated(WORD[status.state])
+            )
+        )
+        self.connection.setToolTip(translated(status.reason))
+        self.connection.setAccessibleName(
+            self.tr("Connection: {value}. {reason}").format(
+                value=translated(WORD[status.state]), reason=translated(status.reason)
+            )
+        )
         if status.state is not State.ONLINE:
-            self.showMessage(status.reason, 15_000)
+            self.showMessage(translated(status.reason), 15_000)
         else:
             self.clearMessage()
         self._show_outbox()  # "Offline — 2 queued" or "Sending 2…" follows the connection
@@ -117,19 +143,23 @@ class StatusBar(QStatusBar):
         parts: list[str] = []
         if offline and count:
             # Nothing moves while offline: say how much waits, all of it.
-            parts.append(f"Offline — {count} queued")
+            parts.append(self.tr("Offline — {count} queued").format(count=count))
         elif waiting and state is State.DEGRADED:
-            parts.append(f"Retrying — {waiting} queued")  # failing for now; kept and retried
+            parts.append(
+                self.tr("Retrying — {count} queued").format(count=waiting)
+            )  # failing for now; kept and retried
         elif waiting:
-            parts.append(f"Sending {waiting}…")  # counts down as the queue drains
+            parts.append(
+                self.tr("Sending {count}…").format(count=waiting)
+            )  # counts down as the queue drains
         if attention:
-            parts.append(f"⚠ {attention} need{'s' if attention == 1 else ''} attention")
+            parts.append(plural(self.tr("⚠ %Ln (needs|need) attention", "", attention), attention))
         others = count - attention - waiting
         if not offline and others > 0:
-            parts.append(f"{others} waiting")
-        text = " · ".join(parts) if parts else "All changes sent"
+            parts.append(self.tr("{count} waiting").format(count=others))
+        text = " · ".join(parts) if parts else self.tr("All changes sent")
         self.outbox.setText(text)
-        self.outbox.setAccessibleName(f"Outbox: {text}")
+        self.outbox.setAccessibleName(self.tr("Outbox: {text}").format(text=text))
 
     def set_sync(self, activity: SyncActivity) -> None:
         self._activity = activity
@@ -142,18 +172,20 @@ class StatusBar(QStatusBar):
             if p is not None and p.total:
                 self.sync_bar.setRange(0, p.total)
                 self.sync_bar.setValue(min(p.done, p.total))
-                what = RESOURCE_WORDS.get(p.resource, p.resource.replace("_", " "))
-                text = f"Syncing {what}… {p.done:,} of {p.total:,}"
+                what = translated(RESOURCE_WORDS.get(p.resource, p.resource.replace("_", " ")))
+                text = self.tr("Syncing {what}… {done} of {total}").format(
+                    what=what, done=number(p.done), total=number(p.total)
+                )
             else:
                 self.sync_bar.setRange(0, 0)  # busy
-                text = "Syncing…"
+                text = self.tr("Syncing…")
             self.sync_bar.show()
         else:
             self.sync_bar.hide()
             if a.last_error:
-                text = "Sync failed"
+                text = self.tr("Sync failed")
             elif a.last_finished_at is not None:
-                text = f"Synced {ago(a.last_finished_at)}"
+                text = self.tr("Synced {ago}").format(ago=ago(a.last_finished_at))
             else:
                 text = "Not synced yet"
         self.sync_label.setText(text)
@@ -161,4 +193,4 @@ class StatusBar(QStatusBar):
             f"Last sync: {a.last_finished_at.astimezone():%c}" if a.last_finished_at else ""
         )
         self.sync_label.setToolTip(tip)
-        self.sync_label.setAccessibleName(f"Sync: {text}")
+        self.sync_label.setAccessibleName(self.tr("Sync: {text}").format(text=text))

@@ -54,7 +54,11 @@ class WorkspaceMenu(QMenu):
             action.setCheckable(True)
             action.setChecked(entry.id == current_id)
             action.setToolTip(entry.server_url)
-            action.setStatusTip(f"Switch to {entry.name} ({entry.server_url})")
+            action.setStatusTip(
+                self.tr("Switch to {name} ({server_url})").format(
+                    name=entry.name, server_url=entry.server_url
+                )
+            )
             action.setData(entry.id)
             action.triggered.connect(self._switch_to(entry.id))
             self._group.addAction(action)
@@ -63,11 +67,13 @@ class WorkspaceMenu(QMenu):
                 current_name = entry.name
         if self._group.actions():
             self.addSeparator()
-        add = self.addAction("Add workspace…")
+        add = self.addAction(self.tr("Add workspace…"))
         add.setObjectName("workspaceAdd")
         add.triggered.connect(lambda: self.addRequested.emit())
         if current_id is not None and current_name is not None:
-            sign_out = self.addAction(f"Sign out of {current_name}")
+            sign_out = self.addAction(
+                self.tr("Sign out of {current_name}").format(current_name=current_name)
+            )
             sign_out.setObjectName("workspaceSignOut")
             sign_out.triggered.connect(lambda: self.signOutRequested.emit(current_id))
 

@@ -55,7 +55,7 @@ class StatsChart(QChartView):
         self._chart = QChart()
         super().__init__(self._chart, parent)
         self.setObjectName("campaignChart")
-        self.setAccessibleName("Campaign statistics")
+        self.setAccessibleName(self.tr("Campaign statistics"))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(220)

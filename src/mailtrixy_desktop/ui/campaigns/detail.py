@@ -88,7 +88,7 @@ class CampaignDetail(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("campaignDetail")
-        self.setAccessibleName("Campaign detail")
+        self.setAccessibleName(self.tr("Campaign detail"))
         self.row: CampaignRow | None = None
         self.problem_op: Operation | None = None
         self.stack = QStackedWidget(self)
@@ -114,7 +114,7 @@ class CampaignDetail(QWidget):
         self.empty_text = _quiet(QLabel("", page))
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_text.setWordWrap(True)
-        self.empty_new = QPushButton("New campaign", page)
+        self.empty_new = QPushButton(self.tr("New campaign"), page)
         self.empty_new.setObjectName("campaignDetailNew")
         self.empty_new.clicked.connect(self.newRequested)
         layout.addWidget(self.empty_title)
@@ -181,11 +181,11 @@ class CampaignDetail(QWidget):
         self.problem_text.setObjectName("campaignProblemText")
         self.problem_text.setWordWrap(True)
         self.problem_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem_fix = QPushButton("Fix…", self.problem)
+        self.problem_fix = QPushButton(self.tr("Fix…"), self.problem)
         self.problem_fix.setObjectName("campaignProblemFix")
-        self.problem_retry = QPushButton("Retry", self.problem)
+        self.problem_retry = QPushButton(self.tr("Retry"), self.problem)
         self.problem_retry.setObjectName("campaignProblemRetry")
-        self.problem_discard = QPushButton("Discard", self.problem)
+        self.problem_discard = QPushButton(self.tr("Discard"), self.problem)
         self.problem_discard.setObjectName("campaignProblemDiscard")
         problem_layout.addWidget(self.problem_text, 1)
         for button, signal in (
@@ -227,7 +227,7 @@ class CampaignDetail(QWidget):
         self.chart = StatsChart(page)
         self.preview = EmailPreview(page)
         self.preview.setObjectName("campaignDetailPreview")
-        self.preview.setAccessibleName("The email as it will look")
+        self.preview.setAccessibleName(self.tr("The email as it will look"))
         self.preview.empty_text = "The body is not on this computer yet."
         self.body_stack.addWidget(self.chart)
         self.body_stack.addWidget(self.preview)
@@ -235,13 +235,13 @@ class CampaignDetail(QWidget):
 
         actions = QHBoxLayout()
         actions.setSpacing(8)
-        self.delete_button = QPushButton("Delete draft…", page)
+        self.delete_button = QPushButton(self.tr("Delete draft…"), page)
         self.delete_button.setObjectName("campaignDelete")
         self.delete_button.clicked.connect(lambda: self._emit(self.deleteRequested))
-        self.edit_button = QPushButton("Edit…", page)
+        self.edit_button = QPushButton(self.tr("Edit…"), page)
         self.edit_button.setObjectName("campaignEdit")
         self.edit_button.clicked.connect(lambda: self._emit(self.editRequested))
-        self.send_button = QPushButton("Send now…", page)
+        self.send_button = QPushButton(self.tr("Send now…"), page)
         self.send_button.setObjectName("campaignSendNow")
         self.send_button.clicked.connect(lambda: self._emit(self.sendRequested))
         actions.addWidget(self.delete_button)
@@ -260,19 +260,23 @@ class CampaignDetail(QWidget):
         self.row = None
         self.problem_op = None
         if not has_campaigns and not filtered:
-            self.empty_title.setText("No campaigns yet")
+            self.empty_title.setText(self.tr("No campaigns yet"))
             self.empty_text.setText(
-                "Write an email once, send it to your contact groups, and see here who "
-                "received, opened and clicked it."
+                self.tr(
+                    "Write an email once, send it to your contact groups, and see here who "
+                    "received, opened and clicked it."
+                )
             )
             self.empty_new.show()
         elif filtered:
-            self.empty_title.setText("No campaign matches")
-            self.empty_text.setText("Choose another status or clear the search.")
+            self.empty_title.setText(self.tr("No campaign matches"))
+            self.empty_text.setText(self.tr("Choose another status or clear the search."))
             self.empty_new.hide()
         else:
-            self.empty_title.setText("Select a campaign")
-            self.empty_text.setText("Its statistics, or the email as it will look, show here.")
+            self.empty_title.setText(self.tr("Select a campaign"))
+            self.empty_text.setText(
+                self.tr("Its statistics, or the email as it will look, show here.")
+            )
             self.empty_new.hide()
         self.stack.setCurrentIndex(0)
 
@@ -329,7 +333,11 @@ class CampaignDetail(QWidget):
             verb = {"campaign.send": "The send", "campaign.delete": "The deletion"}.get(
                 waiting.kind, "This change"
             )
-            self.waiting.setText(f"◷  {verb} waits in the outbox and goes when the server answers.")
+            self.waiting.setText(
+                self.tr("◷  {verb} waits in the outbox and goes when the server answers.").format(
+                    verb=verb
+                )
+            )
             self.waiting.show()
         else:
             self.waiting.hide()

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QDateTime,
     QEvent,
     QModelIndex,
@@ -245,8 +246,8 @@ class CampaignDialog(QDialog):
 
         self.account = QComboBox()
         self.account.setObjectName("campaignAccount")
-        self.account.setAccessibleName("Email account")
-        self.account.setToolTip("The connected account the campaign is sent from")
+        self.account.setAccessibleName(self.tr("Email account"))
+        self.account.setToolTip(self.tr("The connected account the campaign is sent from"))
         self.account.addItem("Choose an email account…", None)
         for account in self.campaigns.email_accounts():
             label = f"{account.name} — {account.email}"
@@ -270,7 +271,7 @@ class CampaignDialog(QDialog):
             self.group_model.appendRow(item)
         self.groups = QListView()
         self.groups.setObjectName("campaignGroups")
-        self.groups.setAccessibleName("Recipient groups")
+        self.groups.setAccessibleName(self.tr("Recipient groups"))
         self.groups.setModel(self.group_model)
         self.groups.setUniformItemSizes(True)
         line = self.groups.fontMetrics().height() + 8
@@ -278,28 +279,28 @@ class CampaignDialog(QDialog):
         self.group_model.itemChanged.connect(self._groups_changed)
         self.recipient_count = QLabel()
         self.recipient_count.setObjectName("campaignRecipientCount")
-        self.recipient_count.setAccessibleName("Distinct recipients")
+        self.recipient_count.setAccessibleName(self.tr("Distinct recipients"))
         groups_box.addWidget(self.groups)
         groups_box.addWidget(self.recipient_count)
         if self.group_model.rowCount() == 0:
             self.recipient_count.setText(
-                "This workspace has no contact groups yet: make one under Tags & Groups."
+                self.tr("This workspace has no contact groups yet: make one under Tags & Groups.")
             )
         self._add_row("&Recipients", "recipient_groups", groups_box, first=self.groups)
 
         when = QVBoxLayout()
         when.setSpacing(4)
-        self.schedule_on = QCheckBox("Schedule for later (otherwise it stays a draft)")
+        self.schedule_on = QCheckBox(self.tr("Schedule for later (otherwise it stays a draft)"))
         self.schedule_on.setObjectName("campaignScheduleOn")
         self.schedule_on.toggled.connect(self._schedule_toggled)
         self.schedule = QDateTimeEdit()
         self.schedule.setObjectName("campaignSchedule")
-        self.schedule.setAccessibleName("Send at (your local time)")
+        self.schedule.setAccessibleName(self.tr("Send at (your local time)"))
         self.schedule.setCalendarPopup(True)
         self.schedule.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         self.schedule.setDateTime(_next_hour())
         self.schedule.dateTimeChanged.connect(lambda _d: self.set_error("schedule_at", None))
-        zone = QLabel(f"Your time zone: {zone_text()}")
+        zone = QLabel(self.tr("Your time zone: {zone_text}").format(zone_text=zone_text()))
         zone.setObjectName("campaignTimeZone")
         zone.setEnabled(False)
         when.addWidget(self.schedule_on)
@@ -314,11 +315,11 @@ class CampaignDialog(QDialog):
         right_layout.setSpacing(6)
         picker = QHBoxLayout()
         picker.setSpacing(6)
-        picker_label = QLabel("Preview &as")
+        picker_label = QLabel(self.tr("Preview &as"))
         self.preview_contact = QLineEdit()
         self.preview_contact.setObjectName("campaignPreviewContact")
-        self.preview_contact.setAccessibleName("Contact the preview fills merge tags from")
-        self.preview_contact.setPlaceholderText("Search a contact to fill the merge tags…")
+        self.preview_contact.setAccessibleName(self.tr("Contact the preview fills merge tags from"))
+        self.preview_contact.setPlaceholderText(self.tr("Search a contact to fill the merge tags…"))
         self.preview_contact.setClearButtonEnabled(True)
         self.preview_contact.textEdited.connect(self._contact_edited)
         self.preview_contact.installEventFilter(self)
@@ -332,9 +333,9 @@ class CampaignDialog(QDialog):
         self.matches_popup.setObjectName("campaignPreviewMatches")
         self.completer.setPopup(self.matches_popup)
         self.completer.activated[QModelIndex].connect(self._match_chosen)  # type: ignore[index]
-        self.load_images = QPushButton("Load images")
+        self.load_images = QPushButton(self.tr("Load images"))
         self.load_images.setObjectName("campaignLoadImages")
-        self.load_images.setToolTip("Fetch the body's remote images for this preview")
+        self.load_images.setToolTip(self.tr("Fetch the body's remote images for this preview"))
         self.load_images.setAutoDefault(False)
         self.load_images.clicked.connect(self._allow_images)
         picker.addWidget(picker_label)
@@ -346,29 +347,29 @@ class CampaignDialog(QDialog):
         self.tabs.setDocumentMode(True)
         self.body = QPlainTextEdit()
         self.body.setObjectName("campaignBody")
-        self.body.setAccessibleName("HTML body")
+        self.body.setAccessibleName(self.tr("HTML body"))
         self.body.setTabChangesFocus(True)
         self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         mono = self.body.font()
         mono.setFamilies(["monospace", "DejaVu Sans Mono", "Menlo", "Consolas"])
         mono.setStyleHint(mono.StyleHint.Monospace)
         self.body.setFont(mono)
-        self.body.setPlaceholderText("<h1>Hello {{contact.name}}</h1>")
+        self.body.setPlaceholderText(self.tr("<h1>Hello {{contact.name}}</h1>"))
         self.body.textChanged.connect(self._body_changed)
         self.preview = EmailPreview(self)
         self.preview.setObjectName("campaignPreview")
-        self.preview.setAccessibleName("Rendered preview")
+        self.preview.setAccessibleName(self.tr("Rendered preview"))
         source_page = QWidget()
         source_layout = QVBoxLayout(source_page)
         source_layout.setContentsMargins(0, 6, 0, 0)
         tags_row = QHBoxLayout()
-        tags_row.addWidget(QLabel("HTML source"), 1)
+        tags_row.addWidget(QLabel(self.tr("HTML source")), 1)
         self.body_tags = self._tags_button("campaignBodyTags", self.body)
         tags_row.addWidget(self.body_tags)
         source_layout.addLayout(tags_row)
         source_layout.addWidget(self.body, 1)
-        self.tabs.addTab(source_page, "&HTML")
-        self.tabs.addTab(self.preview, "&Preview")
+        self.tabs.addTab(source_page, self.tr("&HTML"))
+        self.tabs.addTab(self.preview, self.tr("&Preview"))
         self.tabs.currentChanged.connect(lambda _i: self.update_preview())
         body_error = self._error_label("body_html")
         self._field_widgets["body_html"] = self.body
@@ -402,7 +403,7 @@ class CampaignDialog(QDialog):
         bottom = QHBoxLayout()
         self.delete_button: QPushButton | None = None
         if self.row is not None and self.row.status == "draft":
-            self.delete_button = QPushButton("&Delete draft…")
+            self.delete_button = QPushButton(self.tr("&Delete draft…"))
             self.delete_button.setObjectName("campaignDialogDelete")
             self.delete_button.setAutoDefault(False)
             self.delete_button.clicked.connect(self.ask_delete)
@@ -438,8 +439,8 @@ class CampaignDialog(QDialog):
         button = QToolButton()
         button.setObjectName(name)
         button.setText("{{ }}")
-        button.setToolTip("Insert a merge tag")
-        button.setAccessibleName("Insert a merge tag")
+        button.setToolTip(self.tr("Insert a merge tag"))
+        button.setAccessibleName(self.tr("Insert a merge tag"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
 
@@ -452,13 +453,15 @@ class CampaignDialog(QDialog):
 
         for field in merge_tags.STANDARD_FIELDS:
             tag = merge_tags.tag_for(field)
-            action = menu.addAction(f"Contact {field}   {tag}")
+            action = menu.addAction(self.tr("Contact {field}   {tag}").format(field=field, tag=tag))
             action.triggered.connect(lambda _c=False, t=tag: insert(t))
         if self._custom_keys:
             menu.addSeparator()
             for key in self._custom_keys:
                 tag = merge_tags.tag_for(key, custom=True)
-                action = menu.addAction(f"Custom field {key}   {tag}")
+                action = menu.addAction(
+                    self.tr("Custom field {key}   {tag}").format(key=key, tag=tag)
+                )
                 action.triggered.connect(lambda _c=False, t=tag: insert(t))
         button.setMenu(menu)
         return button
@@ -533,7 +536,9 @@ class CampaignDialog(QDialog):
         self._schedule_toggled(self.schedule_on.isChecked())
         if self.body_before is None:
             self.body.setPlaceholderText(
-                "The body has not been loaded (offline?). Anything written here replaces it."
+                self.tr(
+                    "The body has not been loaded (offline?). Anything written here replaces it."
+                )
             )
         else:
             self._set_body(self.body_before)
@@ -592,7 +597,7 @@ class CampaignDialog(QDialog):
             return
         chosen = self.chosen_groups()
         if not chosen:
-            self.recipient_count.setText("Tick the groups to send to.")
+            self.recipient_count.setText(self.tr("Tick the groups to send to."))
             return
         count = self.recipients()
         groups = count_text(len(chosen), "group")
@@ -1013,11 +1018,23 @@ class CampaignDialog(QDialog):
 def confirm_delete_box(parent: QWidget, name: str) -> tuple[QMessageBox, QPushButton]:
     """Asks before a draft is deleted; (the box, its Delete button)."""
     box = QMessageBox(
-        QMessageBox.Icon.Warning, "Delete draft", f"Delete the draft “{name}”?", parent=parent
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("campaigns.editor", "Delete draft"),
+        QCoreApplication.translate("campaigns.editor", "Delete the draft “{name}”?").format(
+            name=name
+        ),
+        parent=parent,
     )
     box.setObjectName("confirmDeleteCampaign")
-    box.setInformativeText("It leaves this list now and the server when the outbox sends it.")
-    delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "campaigns.editor", "It leaves this list now and the server when the outbox sends it."
+        )
+    )
+    delete = box.addButton(
+        QCoreApplication.translate("campaigns.editor", "Delete"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     delete.setObjectName("confirmDeleteCampaignButton")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtGui import QColor, QPalette
 
 from mailtrixy_desktop.store.campaigns import CampaignRow
+from mailtrixy_desktop.ui import counts
 
 STATUSES: Final = ("draft", "scheduled", "sending", "sent", "paused")
 STATUS_TITLES: Final = {
@@ -77,8 +78,7 @@ def rates_tooltip(row: CampaignRow) -> str:
 
 
 def count_text(count: int, one: str, many: str | None = None) -> str:
-    word = one if count == 1 else (many or one + "s")
-    return f"{QLocale().toString(count)} {word}"
+    return counts.count_text(count, one, many)
 
 
 def status_color(status: str, palette: QPalette) -> QColor:

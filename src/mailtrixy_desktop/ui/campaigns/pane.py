@@ -99,7 +99,7 @@ class CampaignsPane(Pane):
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("campaignsPane")
-        self.setAccessibleName("Campaigns")
+        self.setAccessibleName(self.tr("Campaigns"))
         self.campaigns: CampaignsService = self.workspace.campaigns
         self._stale = False
         self._selected_id: int | None = None
@@ -126,7 +126,7 @@ class CampaignsPane(Pane):
 
         bar = QHBoxLayout()
         bar.setSpacing(8)
-        title = QLabel("Campaigns", self)
+        title = QLabel(self.tr("Campaigns"), self)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -139,15 +139,15 @@ class CampaignsPane(Pane):
         bar.addStretch(1)
         self.search = QLineEdit(self)
         self.search.setObjectName("campaignSearch")
-        self.search.setAccessibleName("Search campaigns")
-        self.search.setPlaceholderText("Search name or subject")
+        self.search.setAccessibleName(self.tr("Search campaigns"))
+        self.search.setPlaceholderText(self.tr("Search name or subject"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         bar.addWidget(self.search)
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("campaignStatusFilter")
-        self.status_filter.setAccessibleName("Show campaigns by status")
+        self.status_filter.setAccessibleName(self.tr("Show campaigns by status"))
         self.status_filter.addItem("All campaigns", None)
         for status in STATUSES:
             self.status_filter.addItem(STATUS_TITLES[status], status)
@@ -157,10 +157,10 @@ class CampaignsPane(Pane):
         )
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
         bar.addWidget(self.status_filter)
-        self.new_button = QPushButton("New campaign", self)
+        self.new_button = QPushButton(self.tr("New campaign"), self)
         self.new_button.setObjectName("campaignNew")
-        self.new_button.setAccessibleName("New campaign")
-        self.new_button.setToolTip("Write a new campaign (Ctrl+N)")
+        self.new_button.setAccessibleName(self.tr("New campaign"))
+        self.new_button.setToolTip(self.tr("Write a new campaign (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_item)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
@@ -177,9 +177,9 @@ class CampaignsPane(Pane):
         self.refusal_text = QLabel("", self.refusals)
         self.refusal_text.setObjectName("campaignRefusalText")
         self.refusal_text.setWordWrap(True)
-        self.refusal_fix = QPushButton("Fix…", self.refusals)
+        self.refusal_fix = QPushButton(self.tr("Fix…"), self.refusals)
         self.refusal_fix.setObjectName("campaignRefusalFix")
-        self.refusal_discard = QPushButton("Discard", self.refusals)
+        self.refusal_discard = QPushButton(self.tr("Discard"), self.refusals)
         self.refusal_discard.setObjectName("campaignRefusalDiscard")
         refusal_layout.addWidget(self.refusal_text, 1)
         refusal_layout.addWidget(self.refusal_fix)
@@ -196,7 +196,7 @@ class CampaignsPane(Pane):
 
         self.list = CampaignListView(self)
         self.list.setObjectName("campaignList")
-        self.list.setAccessibleName("Campaigns")
+        self.list.setAccessibleName(self.tr("Campaigns"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(CampaignDelegate(self.list))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -377,7 +377,9 @@ class CampaignsPane(Pane):
         more = f" (and {len(created) - 1} more)" if len(created) > 1 else ""
         why = html.escape(op.last_error or "the server refused it.")
         self.refusal_text.setText(
-            f"<b>{html.escape(quoted(name))} was not created{more}:</b> {why}"
+            self.tr("<b>{escape} was not created{more}:</b> {why}").format(
+                escape=html.escape(quoted(name)), more=more, why=why
+            )
         )
         self.refusals.show()
 
@@ -447,8 +449,9 @@ class CampaignsPane(Pane):
             return
         if row.status not in ("draft", "scheduled"):
             self.context.notify(
-                f"{quoted(row.name)} is {STATUS_TITLES.get(row.status, row.status).lower()} "
-                "and can no longer be edited."
+                self.tr("{quoted} is {lower} and can no longer be edited.").format(
+                    quoted=quoted(row.name), lower=STATUS_TITLES.get(row.status, row.status).lower()
+                )
             )
             return
         if campaign_id > 0 and self.campaigns.body_html(campaign_id) is None:
@@ -470,7 +473,7 @@ class CampaignsPane(Pane):
         try:
             dialog = CampaignDialog(self.workspace, campaign_id, self)
         except KeyError:
-            self.context.notify("This campaign is no longer here.")
+            self.context.notify(self.tr("This campaign is no longer here."))
             self.reload()
             return None
         return self._open_dialog(dialog)
@@ -495,7 +498,11 @@ class CampaignsPane(Pane):
         row = self.campaigns.get(campaign_id)
         if row is not None:
             verb = "scheduled" if row.status == "scheduled" else "saved"
-            self.context.notify(f"{quoted(row.name)} {verb}; the outbox sends it to the server.")
+            self.context.notify(
+                self.tr("{quoted} {verb}; the outbox sends it to the server.").format(
+                    quoted=quoted(row.name), verb=verb
+                )
+            )
 
     # ------------------------------------------------------------------ sending
     def send_now(self, campaign_id: int) -> QMessageBox | None:
@@ -508,8 +515,9 @@ class CampaignsPane(Pane):
         unknown = merge_tags.unknown_tags(row.subject + "\n" + body, keys)
         if unknown and row.status != "paused":
             self.context.notify(
-                f"{quoted(row.name)} is not sent: {', '.join(unknown[:3])} "
-                "matches no contact field. Edit it first."
+                self.tr(
+                    "{quoted} is not sent: {join} matches no contact field. Edit it first."
+                ).format(quoted=quoted(row.name), join=", ".join(unknown[:3]))
             )
             return None
         count = row.recipients_count
@@ -522,14 +530,17 @@ class CampaignsPane(Pane):
         verb = "Resume sending" if row.status == "paused" else "Send"
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Send campaign",
-            f"{verb} {quoted(row.name)} now to {count_text(count, 'recipient')}?",
+            self.tr("Send campaign"),
+            self.tr("{verb} {quoted} now to {count_text}?").format(
+                verb=verb, quoted=quoted(row.name), count_text=count_text(count, "recipient")
+            ),
             parent=self,
         )
         box.setObjectName("confirmSendCampaign")
-        box.setInformativeText("It cannot be stopped from here once it has started.")
+        box.setInformativeText(self.tr("It cannot be stopped from here once it has started."))
         send = box.addButton(
-            f"Send to {count_text(count, 'recipient')}", QMessageBox.ButtonRole.AcceptRole
+            self.tr("Send to {count_text}").format(count_text=count_text(count, "recipient")),
+            QMessageBox.ButtonRole.AcceptRole,
         )
         send.setObjectName("confirmSendCampaignButton")
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -552,12 +563,12 @@ class CampaignsPane(Pane):
         try:
             self.campaigns.send_now(campaign_id)
         except KeyError:
-            self.context.notify("This campaign is no longer here.")
+            self.context.notify(self.tr("This campaign is no longer here."))
             return
         row = self.campaigns.get(campaign_id)
         self.reload()
         if row is not None:
-            self.context.notify(f"{quoted(row.name)} is on its way.")
+            self.context.notify(self.tr("{quoted} is on its way.").format(quoted=quoted(row.name)))
 
     # ------------------------------------------------------------------ deleting
     def delete_selected(self) -> None:
@@ -571,7 +582,7 @@ class CampaignsPane(Pane):
         if row is None:
             return None
         if row.status != "draft":
-            self.context.notify("Only drafts can be deleted.")
+            self.context.notify(self.tr("Only drafts can be deleted."))
             return None
         box, delete = confirm_delete_box(self, row.name)
         box.buttonClicked.connect(
@@ -590,7 +601,7 @@ class CampaignsPane(Pane):
         self._selected_id = None
         self.reload()
         if row is not None:
-            self.context.notify(f"{quoted(row.name)} deleted.")
+            self.context.notify(self.tr("{quoted} deleted.").format(quoted=quoted(row.name)))
 
     # ------------------------------------------------------------------ refusals
     def retry_refused(self, op_id: int) -> None:
@@ -611,7 +622,7 @@ class CampaignsPane(Pane):
             return None
         dialog = CampaignDialog.for_refused(self.workspace, op, self)
         if dialog is None:
-            self.context.notify("That change can no longer be edited.")
+            self.context.notify(self.tr("That change can no longer be edited."))
             self.reload()
             return None
         return self._open_dialog(dialog)

@@ -44,6 +44,7 @@ from mailtrixy_desktop.store.outbox import OpState
 from mailtrixy_desktop.store.tags_groups import TagChoice
 from mailtrixy_desktop.ui.contacts.chips_delegate import tag_color, text_color_on
 from mailtrixy_desktop.ui.contacts.table_model import format_custom
+from mailtrixy_desktop.ui.counts import count_text
 
 TEXT_FIELDS = ("name", "email", "company", "phone")
 # The server's field names that get a message of their own under the field.
@@ -154,13 +155,13 @@ class TagEditor(QWidget):
         layout.setSpacing(4)
         self._chips = ChipStrip(self)
         self._chips.setObjectName("contactTagChips")
-        self._chips.setAccessibleName("Tags")
+        self._chips.setAccessibleName(self.tr("Tags"))
         self._chips.removeRequested.connect(self.remove)
         layout.addWidget(self._chips)
         self.input = QLineEdit(self)
         self.input.setObjectName("contactTagInput")
-        self.input.setAccessibleName("Add a tag")
-        self.input.setPlaceholderText("Add a tag… (Enter)")
+        self.input.setAccessibleName(self.tr("Add a tag"))
+        self.input.setPlaceholderText(self.tr("Add a tag… (Enter)"))
         self._names = QStringListModel(self)
         completer = QCompleter(self._names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -228,8 +229,8 @@ class CustomFieldsTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
         self.setObjectName("contactCustomFields")
-        self.setAccessibleName("Custom fields")
-        self.setHorizontalHeaderLabels(["Field", "Type", "Value"])
+        self.setAccessibleName(self.tr("Custom fields"))
+        self.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Type"), self.tr("Value")])
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -278,7 +279,7 @@ class CustomFieldsTable(QTableWidget):
         combo = QComboBox(self)
         combo.addItems(TYPES)
         combo.setCurrentText(kind)
-        combo.setAccessibleName(f"Type of custom field {name}")
+        combo.setAccessibleName(self.tr("Type of custom field {name}").format(name=name))
         combo.currentTextChanged.connect(lambda _t, c=combo: self._type_changed(c))
         self.setCellWidget(row, 1, combo)
         self.setItem(row, 2, self._value_item(kind, value))
@@ -406,7 +407,7 @@ class ContactDetailPanel(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("contactDetail")
-        self.setAccessibleName("Contact details")
+        self.setAccessibleName(self.tr("Contact details"))
         self.workspace = workspace
         self._contact_id: int | None = None  # None with the editor shown: a new contact
         self._baseline = _Form()
@@ -421,7 +422,7 @@ class ContactDetailPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._stack)
 
-        self._empty = QLabel("Select a contact to see its details.", self)
+        self._empty = QLabel(self.tr("Select a contact to see its details."), self)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
         self._empty.setForegroundRole(self.foregroundRole())
@@ -451,7 +452,7 @@ class ContactDetailPanel(QWidget):
         self._heading.setWordWrap(True)
         layout.addWidget(self._heading)
 
-        self.pending = QLabel("Saving… the change waits in the outbox.", page)
+        self.pending = QLabel(self.tr("Saving… the change waits in the outbox."), page)
         self.pending.setObjectName("contactDetailPending")
         self.pending.setEnabled(False)
         self.pending.hide()
@@ -503,14 +504,14 @@ class ContactDetailPanel(QWidget):
 
         self.tags = TagEditor(body)
         self.tags.changed.connect(self._edited)
-        form.addRow("Tags:", self._with_error(body, self.tags, "tags"))
+        form.addRow(self.tr("Tags:"), self._with_error(body, self.tags, "tags"))
 
         self.groups = QListWidget(body)
         self.groups.setObjectName("contactGroups")
-        self.groups.setAccessibleName("Groups")
+        self.groups.setAccessibleName(self.tr("Groups"))
         self.groups.setMaximumHeight(120)
         self.groups.itemChanged.connect(self._edited)
-        form.addRow("Groups:", self._with_error(body, self.groups, "group_ids"))
+        form.addRow(self.tr("Groups:"), self._with_error(body, self.groups, "group_ids"))
 
         custom = QWidget(body)
         custom_layout = QVBoxLayout(custom)
@@ -520,30 +521,30 @@ class ContactDetailPanel(QWidget):
         self.custom.edited.connect(self._edited)
         custom_layout.addWidget(self.custom)
         buttons = QHBoxLayout()
-        add = QPushButton("Add field", custom)
+        add = QPushButton(self.tr("Add field"), custom)
         add.setObjectName("contactCustomFieldAdd")
         add.clicked.connect(lambda: self.custom.add_field())
-        remove = QPushButton("Remove field", custom)
+        remove = QPushButton(self.tr("Remove field"), custom)
         remove.setObjectName("contactCustomFieldRemove")
         remove.clicked.connect(self.custom.remove_current)
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)
         custom_layout.addLayout(buttons)
-        form.addRow("Custom fields:", self._with_error(body, custom, "custom_fields"))
+        form.addRow(self.tr("Custom fields:"), self._with_error(body, custom, "custom_fields"))
 
         self.activity = QLabel("", body)
         self.activity.setObjectName("contactActivity")
         self.activity.setEnabled(False)
         self.activity.setWordWrap(True)
-        form.addRow("Activity:", self.activity)
+        form.addRow(self.tr("Activity:"), self.activity)
 
         footer = QHBoxLayout()
         footer.addStretch(1)
-        self.revert_button = QPushButton("Revert", page)
+        self.revert_button = QPushButton(self.tr("Revert"), page)
         self.revert_button.setObjectName("contactRevert")
         self.revert_button.clicked.connect(self.revert)
-        self.save_button = QPushButton("Save", page)
+        self.save_button = QPushButton(self.tr("Save"), page)
         self.save_button.setObjectName("contactSave")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -592,8 +593,10 @@ class ContactDetailPanel(QWidget):
         self._contact_id = None
         self._op_id = None
         self._many.setText(
-            f"{count:,} contacts selected.\nUse the actions above the table to tag, group or"
-            " delete them together."
+            self.tr(
+                "{count:,} contacts selected.\nUse the actions above the table to tag, group or "
+                "delete them together."
+            ).format(count=count)
         )
         self._stack.setCurrentIndex(2)
 
@@ -620,7 +623,7 @@ class ContactDetailPanel(QWidget):
         self._baseline = _Form()
         self._groups_known = True
         self._fill(self._baseline)
-        self._heading.setText("New contact")
+        self._heading.setText(self.tr("New contact"))
         self.activity.setText("—")
         self.pending.hide()
         self._stack.setCurrentIndex(1)
@@ -635,9 +638,9 @@ class ContactDetailPanel(QWidget):
         count = row.conversations_count
         last = row.last_contacted_at
         parts = [
-            "conversations not fetched yet"
+            self.tr("conversations not fetched yet")
             if count is None
-            else f"{count} conversation{'s' if count != 1 else ''}",
+            else count_text(count, "conversation"),
             "never contacted"
             if count is not None and last is None
             else f"last contacted {last.astimezone():%d %b %Y, %H:%M}"

@@ -69,8 +69,8 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("contactsExportDialog")
-        self.setAccessibleName("Export contacts")
-        self.setWindowTitle("Export contacts to CSV")
+        self.setAccessibleName(self.tr("Export contacts"))
+        self.setWindowTitle(self.tr("Export contacts to CSV"))
         self.service = service or service_for(workspace)
         self.ids = list(ids)
         self.written: int | None = None
@@ -92,21 +92,25 @@ class ExportDialog(QDialog):
             self.columns_model.appendRow(item)
         self.columns_view = QListView()
         self.columns_view.setObjectName("exportColumns")
-        self.columns_view.setAccessibleName("Columns to export")
+        self.columns_view.setAccessibleName(self.tr("Columns to export"))
         self.columns_view.setModel(self.columns_model)
         self.columns_model.itemChanged.connect(lambda _item: self._update())
 
-        self.bom = QCheckBox("Add a byte order mark (for Excel and other spreadsheet programs)")
+        self.bom = QCheckBox(
+            self.tr("Add a byte order mark (for Excel and other spreadsheet programs)")
+        )
         self.bom.setObjectName("exportBom")
-        self.bom.setAccessibleName("Add a byte order mark")
+        self.bom.setAccessibleName(self.tr("Add a byte order mark"))
         self.path = QLineEdit(str(Path.home() / "contacts.csv"))
         self.path.setObjectName("exportPath")
-        self.path.setAccessibleName("File to write")
+        self.path.setAccessibleName(self.tr("File to write"))
         self.path.textChanged.connect(lambda _t: self._update())
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.setObjectName("exportBrowse")
         browse.clicked.connect(self._browse)
-        self.status = QLabel(f"{len(self.ids):,} contacts will be exported.")
+        self.status = QLabel(
+            self.tr("{count:,} contacts will be exported.").format(count=len(self.ids))
+        )
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
 
@@ -114,7 +118,7 @@ class ExportDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.export_button.setText("Export")
+        self.export_button.setText(self.tr("Export"))
         self.export_button.setObjectName("exportStart")
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
@@ -123,9 +127,9 @@ class ExportDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("File", row)
+        form.addRow(self.tr("File"), row)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Columns"))
+        layout.addWidget(QLabel(self.tr("Columns")))
         layout.addWidget(self.columns_view, 1)
         layout.addWidget(self.bom)
         layout.addLayout(form)
@@ -148,7 +152,7 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export contacts", self.path.text(), "CSV files (*.csv)"
+            self, self.tr("Export contacts"), self.path.text(), self.tr("CSV files (*.csv)")
         )
         if name:
             self.path.setText(name)
@@ -156,7 +160,7 @@ class ExportDialog(QDialog):
     def export(self) -> None:
         if self._task is not None or not self.export_button.isEnabled():
             return
-        self.status.setText(f"Writing {len(self.ids):,} contacts…")
+        self.status.setText(self.tr("Writing {count:,} contacts…").format(count=len(self.ids)))
         self._task = spawn(self._export(), name="csv-export")
         self._update()
 
@@ -166,10 +170,14 @@ class ExportDialog(QDialog):
                 self.ids, self.chosen_columns(), self.path.text().strip(), bom=self.bom.isChecked()
             )
         except (OSError, ValueError) as exc:
-            self.status.setText(f"The file could not be written: {exc}")
+            self.status.setText(self.tr("The file could not be written: {exc}").format(exc=exc))
             return
         finally:
             self._task = None
             self._update()
-        self.status.setText(f"{self.written:,} contacts written to {self.path.text().strip()}.")
+        self.status.setText(
+            self.tr("{written:,} contacts written to {strip}.").format(
+                written=self.written, strip=self.path.text().strip()
+            )
+        )
         self.accept()

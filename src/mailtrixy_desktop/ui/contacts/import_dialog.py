@@ -272,11 +272,11 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: ImportDialog) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle("Choose a CSV file")
+        self.setTitle(self.tr("Choose a CSV file"))
         self.setSubTitle("The first row names the columns. Nothing is sent before you confirm.")
         self.path = _named(QLineEdit(), "importFilePath", "CSV file")
-        self.path.setPlaceholderText("contacts.csv")
-        browse = _named(QPushButton("Browse…"), "importBrowse", "Choose a file")
+        self.path.setPlaceholderText(self.tr("contacts.csv"))
+        browse = _named(QPushButton(self.tr("Browse…")), "importBrowse", "Choose a file")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
@@ -290,15 +290,17 @@ class FilePage(QWizardPage):
         self.info = _named(QLabel(""), "importFileInfo", "About the file")
         self.info.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("File", row)
-        form.addRow("Encoding", self.encoding)
-        form.addRow("Delimiter", self.delimiter)
+        form.addRow(self.tr("File"), row)
+        form.addRow(self.tr("Encoding"), self.encoding)
+        form.addRow(self.tr("Delimiter"), self.delimiter)
         form.addRow("", self.info)
 
         self.jobs_view = _table("importJobs", wizard.jobs_model)
-        self.jobs_view.setAccessibleName("Past imports")
+        self.jobs_view.setAccessibleName(self.tr("Past imports"))
         self.jobs_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.resume = _named(QPushButton("Resume"), "importResume", "Resume the selected import")
+        self.resume = _named(
+            QPushButton(self.tr("Resume")), "importResume", "Resume the selected import"
+        )
         self.resume.setEnabled(False)
         self.resume.clicked.connect(self._resume)
         self.jobs_view.selectionModel().selectionChanged.connect(self._job_selected)
@@ -306,7 +308,7 @@ class FilePage(QWizardPage):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Past imports"))
+        layout.addWidget(QLabel(self.tr("Past imports")))
         layout.addWidget(self.jobs_view, 1)
         layout.addWidget(self.resume, 0, Qt.AlignmentFlag.AlignRight)
 
@@ -319,7 +321,7 @@ class FilePage(QWizardPage):
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import contacts", "", "CSV files (*.csv *.txt);;All files (*)"
+            self, self.tr("Import contacts"), "", self.tr("CSV files (*.csv *.txt);;All files (*)")
         )
         if name:
             self.path.setText(name)
@@ -367,7 +369,7 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard: ImportDialog) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle("Map the columns")
+        self.setTitle(self.tr("Map the columns"))
         self.setSubTitle(
             "Pick a column, then the field it fills. Columns not named after a field "
             "become custom fields."
@@ -385,7 +387,7 @@ class MappingPage(QWizardPage):
         self.problems = _named(QLabel(""), "importMappingProblems", "Mapping problems")
         self.problems.setWordWrap(True)
         self.preview = _table("importPreviewTable", wizard.preview_model)
-        self.preview.setAccessibleName("The first rows of the file")
+        self.preview.setAccessibleName(self.tr("The first rows of the file"))
         self.preview.horizontalHeader().setStretchLastSection(False)
 
         form = QFormLayout()
@@ -394,8 +396,8 @@ class MappingPage(QWizardPage):
         row.addWidget(QLabel("→"))
         row.addWidget(self.target, 1)
         row.addWidget(self.key, 1)
-        form.addRow("Column", row)
-        form.addRow("Tags and groups separated by", self.separator)
+        form.addRow(self.tr("Column"), row)
+        form.addRow(self.tr("Tags and groups separated by"), self.separator)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems)
@@ -455,16 +457,18 @@ class ValidationPage(QWizardPage):
     def __init__(self, wizard: ImportDialog) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle("Check before sending")
-        self.counts = _named(QLabel("Checking every row…"), "importCounts", "What the check found")
+        self.setTitle(self.tr("Check before sending"))
+        self.counts = _named(
+            QLabel(self.tr("Checking every row…")), "importCounts", "What the check found"
+        )
         self.counts.setWordWrap(True)
         self.update_existing = _named(
-            QRadioButton("Update contacts the workspace already has"),
+            QRadioButton(self.tr("Update contacts the workspace already has")),
             "importPolicyUpdate",
             "Update existing contacts",
         )
         self.skip_existing = _named(
-            QRadioButton("Skip rows whose email the workspace already has"),
+            QRadioButton(self.tr("Skip rows whose email the workspace already has")),
             "importPolicySkip",
             "Skip existing contacts",
         )
@@ -473,7 +477,7 @@ class ValidationPage(QWizardPage):
         group.addButton(self.update_existing)
         group.addButton(self.skip_existing)
         self.issues = _table("importIssues", wizard.issues_model)
-        self.issues.setAccessibleName("Rows with problems")
+        self.issues.setAccessibleName(self.tr("Rows with problems"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addWidget(self.update_existing)
@@ -482,7 +486,7 @@ class ValidationPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.w.preview = None
-        self.counts.setText("Checking every row…")
+        self.counts.setText(self.tr("Checking every row…"))
         self.w.issues_model.set_issues(())
         self.w.validate()
 
@@ -491,9 +495,17 @@ class ValidationPage(QWizardPage):
             self.counts.setText(error)
         else:
             self.counts.setText(
-                f"{preview.total:,} rows: {preview.new:,} new, {preview.existing:,} already "
-                f"in the workspace, {preview.duplicates:,} repeated in the file (skipped), "
-                f"{preview.bad:,} with problems (not sent)."
+                self.tr(
+                    "{total:,} rows: {new:,} new, {existing:,} already in the workspace, "
+                    "{duplicates:,} repeated in the file (skipped), {bad:,} with problems (not "
+                    "sent)."
+                ).format(
+                    total=preview.total,
+                    new=preview.new,
+                    existing=preview.existing,
+                    duplicates=preview.duplicates,
+                    bad=preview.bad,
+                )
             )
             issues = [*preview.bad_rows, *preview.duplicate_rows, *preview.existing_rows]
             self.w.issues_model.set_issues(sorted(issues, key=lambda i: i.line)[:10_000])
@@ -511,12 +523,14 @@ class RunPage(QWizardPage):
     def __init__(self, wizard: ImportDialog) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle("Importing")
+        self.setTitle(self.tr("Importing"))
         self.setCommitPage(True)
         self.bar = _named(QProgressBar(), "importProgress", "Import progress")
-        self.status = _named(QLabel("Starting…"), "importStatus", "Import status")
+        self.status = _named(QLabel(self.tr("Starting…")), "importStatus", "Import status")
         self.rate = _named(QLabel(""), "importRate", "Rate and time left")
-        self.cancel = _named(QPushButton("Cancel import"), "importCancel", "Cancel the import")
+        self.cancel = _named(
+            QPushButton(self.tr("Cancel import")), "importCancel", "Cancel the import"
+        )
         self.cancel.clicked.connect(self.w.cancel_job)
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
@@ -533,8 +547,12 @@ class RunPage(QWizardPage):
         self.bar.setMaximum(max(p.total, 1))
         self.bar.setValue(p.finished)
         self.status.setText(
-            f"{p.finished:,} of {p.total:,}: {p.done:,} imported, {p.failed:,} failed, "
-            f"{p.skipped:,} skipped"
+            self.tr(
+                "{finished:,} of {total:,}: {done:,} imported, {failed:,} failed, "
+                "{skipped:,} skipped"
+            ).format(
+                finished=p.finished, total=p.total, done=p.done, failed=p.failed, skipped=p.skipped
+            )
         )
         waiting = (
             f" — the server asked to slow down; next try in {duration(p.paused_for)}"
@@ -542,7 +560,9 @@ class RunPage(QWizardPage):
             else ""
         )
         self.rate.setText(
-            f"{p.rate:,.0f} rows per second, about {duration(p.seconds_left)} left{waiting}"
+            self.tr("{rate:,.0f} rows per second, about {duration} left{waiting}").format(
+                rate=p.rate, duration=duration(p.seconds_left), waiting=waiting
+            )
         )
 
     def isComplete(self) -> bool:
@@ -553,15 +573,17 @@ class ReportPage(QWizardPage):
     def __init__(self, wizard: ImportDialog) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle("Import report")
+        self.setTitle(self.tr("Import report"))
         self.summary = _named(QLabel(""), "importReport", "Import report")
         self.summary.setWordWrap(True)
         self.save = _named(
-            QPushButton("Save failed rows as CSV…"), "importSaveFailed", "Save failed rows as CSV"
+            QPushButton(self.tr("Save failed rows as CSV…")),
+            "importSaveFailed",
+            "Save failed rows as CSV",
         )
         self.save.clicked.connect(self.w.save_failed_rows)
         self.failed = _table("importFailedRows", wizard.failed_model)
-        self.failed.setAccessibleName("Rows that failed")
+        self.failed.setAccessibleName(self.tr("Rows that failed"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.failed, 1)
@@ -579,9 +601,20 @@ class ReportPage(QWizardPage):
             + (report.last_error or "it can be resumed from the list of past imports."),
         }.get(report.state, report.state)
         self.summary.setText(
-            f"{state}\n{c.created:,} created, {c.updated:,} updated, {c.unchanged:,} unchanged, "
-            f"{c.skipped:,} skipped, {c.failed:,} failed, {c.unfinished:,} not sent yet "
-            f"(of {c.total:,})."
+            self.tr(
+                "{state}\n{created:,} created, {updated:,} updated, {unchanged:,} unchanged, "
+                "{skipped:,} skipped, {failed:,} failed, {unfinished:,} not sent yet "
+                "(of {total:,})."
+            ).format(
+                state=state,
+                created=c.created,
+                updated=c.updated,
+                unchanged=c.unchanged,
+                skipped=c.skipped,
+                failed=c.failed,
+                unfinished=c.unfinished,
+                total=c.total,
+            )
         )
         self.save.setEnabled(c.failed > 0)
         self.w.failed_model.set_issues(self.w.service.failed_rows(report.job_id))
@@ -601,8 +634,8 @@ class ImportDialog(QWizard):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("contactsImportDialog")
-        self.setAccessibleName("Import contacts")
-        self.setWindowTitle("Import contacts from CSV")
+        self.setAccessibleName(self.tr("Import contacts"))
+        self.setWindowTitle(self.tr("Import contacts from CSV"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.resize(820, 600)
@@ -668,7 +701,7 @@ class ImportDialog(QWizard):
         if not text:
             self.file_page.show_inspection(None, "")
             return
-        self.file_page.info.setText("Reading the file…")
+        self.file_page.info.setText(self.tr("Reading the file…"))
         self._load_task = spawn(self._load(Path(text), fmt), name="csv-inspect")
 
     async def _load(self, path: Path, fmt: CsvFormat | None) -> None:
@@ -717,7 +750,7 @@ class ImportDialog(QWizard):
             if self.job_id is None:
                 assert self.preview is not None
                 policy: Policy = "skip" if self.policy == "skip" else "update"
-                self.run_page.status.setText("Saving the rows to send…")
+                self.run_page.status.setText(self.tr("Saving the rows to send…"))
                 self.job_id = await self.service.create_job(self.preview, policy)
             self.report = await self.service.run(self.job_id, self._progress)
         finally:
@@ -734,13 +767,16 @@ class ImportDialog(QWizard):
     def cancel_job(self) -> None:
         if self.job_id is not None:
             self.service.cancel(self.job_id)
-            self.run_page.status.setText("Cancelling…")
+            self.run_page.status.setText(self.tr("Cancelling…"))
             self.run_page.cancel.setEnabled(False)
 
     # ------------------------------------------------------------------ report
     def _ask_save_path(self) -> str | None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save failed rows", "failed-rows.csv", "CSV files (*.csv)"
+            self,
+            self.tr("Save failed rows"),
+            self.tr("failed-rows.csv"),
+            self.tr("CSV files (*.csv)"),
         )
         return name or None
 

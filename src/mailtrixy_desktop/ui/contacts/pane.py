@@ -73,6 +73,7 @@ from mailtrixy_desktop.ui.contacts.table_model import (
     TagChipsRole,
     query_contact_ids,
 )
+from mailtrixy_desktop.ui.counts import count_text
 from mailtrixy_desktop.ui.pane import Pane, PaneContext
 
 log = logging.getLogger("mailtrixy_desktop.ui.contacts")
@@ -111,7 +112,7 @@ def chosen_id(combo: QComboBox) -> int | None:
 
 
 def contacts_text(count: int) -> str:
-    return f"{count:,} contact{'' if count == 1 else 's'}"
+    return count_text(count, "contact")
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ class ContactsPane(Pane):
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("contactsPane")
-        self.setAccessibleName("Contacts")
+        self.setAccessibleName(self.tr("Contacts"))
         store = self.workspace.store
         # Two readers: the worker thread's (id queries) and the UI thread's (rows), so
         # painting never waits for a search in flight.
@@ -183,7 +184,7 @@ class ContactsPane(Pane):
 
         header = QHBoxLayout()
         header.setSpacing(10)
-        title = QLabel("Contacts", self)
+        title = QLabel(self.tr("Contacts"), self)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -210,8 +211,8 @@ class ContactsPane(Pane):
         filters.setSpacing(8)
         self.search = QLineEdit(self)
         self.search.setObjectName("contactsSearch")
-        self.search.setAccessibleName("Search contacts")
-        self.search.setPlaceholderText("Search name, email, company")
+        self.search.setAccessibleName(self.tr("Search contacts"))
+        self.search.setPlaceholderText(self.tr("Search name, email, company"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_edited)
         self._debounce = QTimer(self)
@@ -221,13 +222,13 @@ class ContactsPane(Pane):
         filters.addWidget(self.search, 1)
         self.tag_filter = QComboBox(self)
         self.tag_filter.setObjectName("contactsTagFilter")
-        self.tag_filter.setAccessibleName("Filter by tag")
+        self.tag_filter.setAccessibleName(self.tr("Filter by tag"))
         self.tag_filter.setMinimumContentsLength(14)
         self.tag_filter.currentIndexChanged.connect(self._filters_changed)
         filters.addWidget(self.tag_filter)
         self.group_filter = QComboBox(self)
         self.group_filter.setObjectName("contactsGroupFilter")
-        self.group_filter.setAccessibleName("Filter by group")
+        self.group_filter.setAccessibleName(self.tr("Filter by group"))
         self.group_filter.setMinimumContentsLength(14)
         self.group_filter.currentIndexChanged.connect(self._filters_changed)
         filters.addWidget(self.group_filter)
@@ -249,10 +250,10 @@ class ContactsPane(Pane):
         self.remove_tag_button = self._menu_button("Remove tag", "contactsBulkRemoveTag")
         self.add_group_button = self._menu_button("Add to group", "contactsBulkAddGroup")
         self.remove_group_button = self._menu_button("Remove from group", "contactsBulkRemoveGroup")
-        self.delete_button = QPushButton("Delete", self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.setObjectName("contactsDelete")
-        self.delete_button.setAccessibleName("Delete the selected contacts")
-        self.delete_button.setToolTip("Delete the selected contacts (Delete)")
+        self.delete_button.setAccessibleName(self.tr("Delete the selected contacts"))
+        self.delete_button.setToolTip(self.tr("Delete the selected contacts (Delete)"))
         self.delete_button.clicked.connect(self.delete_selected)
         self._bulk_buttons: list[QPushButton] = [
             self.add_tag_button,
@@ -267,7 +268,7 @@ class ContactsPane(Pane):
 
         self.table = QTableView(self)
         self.table.setObjectName("contactsTable")
-        self.table.setAccessibleName("Contacts")
+        self.table.setAccessibleName(self.tr("Contacts"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -322,7 +323,7 @@ class ContactsPane(Pane):
         self.empty_label.setWordWrap(True)
         self.empty_label.setEnabled(False)
         empty_layout.addWidget(self.empty_label)
-        self.clear_filters_button = QPushButton("Clear search and filters", self.empty)
+        self.clear_filters_button = QPushButton(self.tr("Clear search and filters"), self.empty)
         self.clear_filters_button.setObjectName("contactsClearFilters")
         self.clear_filters_button.clicked.connect(self.clear_filters)
         empty_layout.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -355,7 +356,7 @@ class ContactsPane(Pane):
     def _menu_button(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
-        button.setAccessibleName(f"{text} for the selected contacts")
+        button.setAccessibleName(self.tr("{text} for the selected contacts").format(text=text))
         button.setMenu(QMenu(button))
         return button
 
@@ -649,11 +650,11 @@ class ContactsPane(Pane):
             self.table_stack.setCurrentIndex(0)
             return
         if filtered:
-            self.empty_label.setText("No contacts match this search and these filters.")
+            self.empty_label.setText(self.tr("No contacts match this search and these filters."))
             self.clear_filters_button.show()
         else:
             self.empty_label.setText(
-                "No contacts yet.\nCreate one with New contact, or import a CSV file."
+                self.tr("No contacts yet.\nCreate one with New contact, or import a CSV file.")
             )
             self.clear_filters_button.hide()
         self.table_stack.setCurrentIndex(1)
@@ -856,12 +857,16 @@ class ContactsPane(Pane):
             self.select_all_button.setVisible(False)
             return
         if count >= rows:
-            self.selection_label.setText(f"All {rows:,} matching contacts selected.")
-            self.select_all_button.setText("Clear selection")
+            self.selection_label.setText(
+                self.tr("All {rows:,} matching contacts selected.").format(rows=rows)
+            )
+            self.select_all_button.setText(self.tr("Clear selection"))
             self.select_all_button.setVisible(True)
             return
-        self.selection_label.setText(f"{count:,} selected.")
-        self.select_all_button.setText(f"Select all {rows:,} matching this filter")
+        self.selection_label.setText(self.tr("{count:,} selected.").format(count=count))
+        self.select_all_button.setText(
+            self.tr("Select all {rows:,} matching this filter").format(rows=rows)
+        )
         self.select_all_button.setVisible(True)
 
     # ------------------------------------------------------------------ asking
@@ -893,7 +898,11 @@ class ContactsPane(Pane):
         ):
             return 0
         changed = self.workspace.contacts.add_tag(ids, tag)
-        self.context.notify(f"Tagged {contacts_text(changed)} “{tag}”.")
+        self.context.notify(
+            self.tr("Tagged {contacts_text} “{tag}”.").format(
+                contacts_text=contacts_text(changed), tag=tag
+            )
+        )
         return changed
 
     def bulk_remove_tag(self, name: str) -> int:
@@ -905,7 +914,11 @@ class ContactsPane(Pane):
         ):
             return 0
         changed = self.workspace.contacts.remove_tag(ids, name)
-        self.context.notify(f"Removed “{name}” from {contacts_text(changed)}.")
+        self.context.notify(
+            self.tr("Removed “{name}” from {contacts_text}.").format(
+                name=name, contacts_text=contacts_text(changed)
+            )
+        )
         return changed
 
     def _group_name(self, group_id: int) -> str:
@@ -919,7 +932,11 @@ class ContactsPane(Pane):
             return 0
         for start in range(0, len(ids), GROUP_CHUNK):
             self.workspace.admin.add_members(group_id, ids[start : start + GROUP_CHUNK])
-        self.context.notify(f"Added {contacts_text(len(ids))} to “{name}”.")
+        self.context.notify(
+            self.tr("Added {contacts_text} to “{name}”.").format(
+                contacts_text=contacts_text(len(ids)), name=name
+            )
+        )
         return len(ids)
 
     def bulk_remove_from_group(self, group_id: int) -> int:
@@ -932,7 +949,11 @@ class ContactsPane(Pane):
             return 0
         for start in range(0, len(ids), GROUP_CHUNK):
             self.workspace.admin.remove_members(group_id, ids[start : start + GROUP_CHUNK])
-        self.context.notify(f"Removed {contacts_text(len(ids))} from “{name}”.")
+        self.context.notify(
+            self.tr("Removed {contacts_text} from “{name}”.").format(
+                contacts_text=contacts_text(len(ids)), name=name
+            )
+        )
         return len(ids)
 
     def delete_selected(self) -> int:
@@ -949,7 +970,9 @@ class ContactsPane(Pane):
             return 0
         self.table.clearSelection()
         deleted = self.workspace.contacts.delete_many(ids)
-        self.context.notify(f"Deleted {contacts_text(deleted)}.")
+        self.context.notify(
+            self.tr("Deleted {contacts_text}.").format(contacts_text=contacts_text(deleted))
+        )
         return deleted
 
     # ------------------------------------------------------------------ menus
@@ -963,7 +986,9 @@ class ContactsPane(Pane):
         count = self._selected_count()
         rows = self.model.rowCount()
         if count and count < rows:
-            action = menu.addAction(f"Select all {rows:,} matching this filter")
+            action = menu.addAction(
+                self.tr("Select all {rows:,} matching this filter").format(rows=rows)
+            )
             action.triggered.connect(self.select_all_matching)
             menu.addSeparator()
         for title, actions in (
@@ -993,7 +1018,7 @@ class ContactsPane(Pane):
         for column in range(self.model.columnCount()):
             key = self.model.column_key(column)
             if column == len(BASE_COLUMNS):
-                menu.addSection("Custom fields")
+                menu.addSection(self.tr("Custom fields"))
             action = QAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)), menu)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
@@ -1046,7 +1071,7 @@ class ContactsPane(Pane):
         try:  # written alongside this pane; absent in a build without it
             from mailtrixy_desktop.ui.contacts.import_dialog import ImportDialog
         except ImportError:
-            self.context.notify("CSV import is not available in this build.")
+            self.context.notify(self.tr("CSV import is not available in this build."))
             return
         dialog = ImportDialog(self.workspace, self)  # type: ignore[call-arg, unused-ignore]
         dialog.open()
@@ -1055,7 +1080,7 @@ class ContactsPane(Pane):
         try:
             from mailtrixy_desktop.ui.contacts.export_dialog import ExportDialog
         except ImportError:
-            self.context.notify("CSV export is not available in this build.")
+            self.context.notify(self.tr("CSV export is not available in this build."))
             return
         header = self.table.horizontalHeader()
         columns = [

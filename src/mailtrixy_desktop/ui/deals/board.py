@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from mailtrixy_desktop.api.models import STAGES, Stage
+from mailtrixy_desktop.ui.counts import count_text
 from mailtrixy_desktop.ui.deals.card_delegate import DealCardDelegate, PixmapCache, is_dark, mix
 from mailtrixy_desktop.ui.deals.column_model import DealColumnModel, PipelineModels
 from mailtrixy_desktop.ui.deals.formatting import format_totals, stage_title
@@ -100,7 +101,9 @@ class ColumnView(QListView):
         super().__init__(parent)
         stage = model.stage
         self.setObjectName(f"dealColumn-{stage}")
-        self.setAccessibleName(f"{stage_title(stage)} deals")
+        self.setAccessibleName(
+            self.tr("{stage_title} deals").format(stage_title=stage_title(stage))
+        )
         self.setModel(model)
         self.delegate = DealCardDelegate(self, pixmaps=pixmaps)
         self.setItemDelegate(self.delegate)
@@ -288,7 +291,7 @@ class StageColumn(QFrame):
         self._totals: dict[str, Decimal] | None = None  # as the header shows them
         title = stage_title(self.stage)
         self.setObjectName(f"dealStage-{self.stage}")
-        self.setAccessibleName(f"{title} column")
+        self.setAccessibleName(self.tr("{title} column").format(title=title))
         self.setAcceptDrops(True)  # only reached when folded: the list takes them otherwise
 
         layout = QVBoxLayout(self)
@@ -326,8 +329,8 @@ class StageColumn(QFrame):
             self.toggle.setAutoRaise(True)
             self.toggle.setFixedSize(20, 20)
             self.toggle.setArrowType(Qt.ArrowType.LeftArrow)
-            self.toggle.setToolTip(f"Fold the {title} column")
-            self.toggle.setAccessibleName(f"Fold the {title} column")
+            self.toggle.setToolTip(self.tr("Fold the {title} column").format(title=title))
+            self.toggle.setAccessibleName(self.tr("Fold the {title} column").format(title=title))
             self.toggle.toggled.connect(self.set_collapsed)
             top.addWidget(self.toggle)
         self.top_row = QWidget(self.header)
@@ -360,7 +363,7 @@ class StageColumn(QFrame):
     def _update_count(self, *_args: object) -> None:
         count = self.model.total()
         self.count.setText(f"{count:,}")
-        self.count.setAccessibleName(f"{count} deal{'s' if count != 1 else ''}")
+        self.count.setAccessibleName(count_text(count, "deal"))
         self.header.setAccessibleName(f"{stage_title(self.stage)}, {self.count.accessibleName()}")
         self.folded_title.set_text(f"{stage_title(self.stage)} · {count:,}")
 
@@ -519,7 +522,7 @@ class DealBoard(QScrollArea):
     def __init__(self, models: PipelineModels, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dealBoard")
-        self.setAccessibleName("Deal pipeline")
+        self.setAccessibleName(self.tr("Deal pipeline"))
         self.models = models
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)

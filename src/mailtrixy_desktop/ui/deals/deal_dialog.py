@@ -347,14 +347,14 @@ class DealDialog(QDialog):
         self.title = QLineEdit()
         self._line_height = max(self.title.sizeHint().height(), QComboBox().sizeHint().height())
         self.title.setObjectName("dealTitle")
-        self.title.setAccessibleName("Deal title")
-        self.title.setPlaceholderText("e.g. Acme — annual plan")
+        self.title.setAccessibleName(self.tr("Deal title"))
+        self.title.setPlaceholderText(self.tr("e.g. Acme — annual plan"))
         self.title.setMaxLength(TITLE_MAX + 100)  # long enough to say it is too long
         self._add_row("&Title", "title", self.title)
 
         self.value = QLineEdit()
         self.value.setObjectName("dealValue")
-        self.value.setAccessibleName("Deal value")
+        self.value.setAccessibleName(self.tr("Deal value"))
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.value.setPlaceholderText(format_money(Decimal("0.00"), self.locale()))
         self.value.setValidator(MoneyValidator(self.value))
@@ -369,15 +369,15 @@ class DealDialog(QDialog):
 
         self.stage = QComboBox()
         self.stage.setObjectName("dealStage")
-        self.stage.setAccessibleName("Stage")
+        self.stage.setAccessibleName(self.tr("Stage"))
         for stage in STAGES:
             self.stage.addItem(STAGE_NAMES[stage], stage)
         self._add_row("Sta&ge", "stage", self.stage)
 
         self.contact = QLineEdit()
         self.contact.setObjectName("dealContact")
-        self.contact.setAccessibleName("Contact")
-        self.contact.setPlaceholderText("Search by name, email or company…")
+        self.contact.setAccessibleName(self.tr("Contact"))
+        self.contact.setPlaceholderText(self.tr("Search by name, email or company…"))
         self.contact.setClearButtonEnabled(True)
         self.contact.textEdited.connect(self._contact_edited)
         self.contact.installEventFilter(self)
@@ -390,7 +390,7 @@ class DealDialog(QDialog):
         self.completer.setMaxVisibleItems(MATCHES_SHOWN)
         self.matches_popup = QListView()
         self.matches_popup.setObjectName("dealContactMatches")
-        self.matches_popup.setAccessibleName("Matching contacts")
+        self.matches_popup.setAccessibleName(self.tr("Matching contacts"))
         self.completer.setPopup(self.matches_popup)
         # The index overload: the row says which contact; two could share a name.
         self.completer.activated[QModelIndex].connect(self._match_chosen)  # type: ignore[index]
@@ -398,25 +398,25 @@ class DealDialog(QDialog):
 
         self.assignee = QComboBox()
         self.assignee.setObjectName("dealAssignee")
-        self.assignee.setAccessibleName("Assignee")
+        self.assignee.setAccessibleName(self.tr("Assignee"))
         self.assignee.addItem("Unassigned", None)
         for member in self.workspace.inbox.members():
             self.assignee.addItem(member.name, member.id)
         self._add_row("&Assignee", "assignee", self.assignee)
 
         # The row's label is the check box that says whether there is a date at all.
-        self.has_close_date = QCheckBox("Expected c&lose")
+        self.has_close_date = QCheckBox(self.tr("Expected c&lose"))
         self.has_close_date.setObjectName("dealHasCloseDate")
-        self.has_close_date.setAccessibleName("Has an expected close date")
-        self.has_close_date.setToolTip("Tick to set an expected close date")
+        self.has_close_date.setAccessibleName(self.tr("Has an expected close date"))
+        self.has_close_date.setToolTip(self.tr("Tick to set an expected close date"))
         self.has_close_date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.has_close_date.toggled.connect(self._close_date_toggled)
         self.close_date = QDateEdit()
         self.close_date.setObjectName("dealCloseDate")
-        self.close_date.setAccessibleName("Expected close date")
+        self.close_date.setAccessibleName(self.tr("Expected close date"))
         self.close_date.setCalendarPopup(True)
         self.close_date.setMinimumDate(_NO_DATE)
-        self.close_date.setSpecialValueText("No date")
+        self.close_date.setSpecialValueText(self.tr("No date"))
         self.close_date.setDisplayFormat(_date_format(self.locale()))
         self.close_date.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.close_date.setMinimumWidth(150)
@@ -429,9 +429,9 @@ class DealDialog(QDialog):
 
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("dealNotes")
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText("Anything worth remembering about this deal")
+        self.notes.setPlaceholderText(self.tr("Anything worth remembering about this deal"))
         lines = self.notes.fontMetrics().lineSpacing()
         self.notes.setFixedHeight(lines * 5 + 12)
         self.notes.textChanged.connect(self._notes_changed)
@@ -456,10 +456,10 @@ class DealDialog(QDialog):
         bottom.setContentsMargins(0, 0, 0, 0)
         if self.row is not None:
             # Apart from Save and Cancel, on the far side: not hit on the way to either.
-            self.delete_button = QPushButton("&Delete…")
+            self.delete_button = QPushButton(self.tr("&Delete…"))
             bottom.addWidget(self.delete_button)
             self.delete_button.setObjectName("dealDelete")
-            self.delete_button.setAccessibleName("Delete the deal")
+            self.delete_button.setAccessibleName(self.tr("Delete the deal"))
             self.delete_button.setAutoDefault(False)
             self.delete_button.clicked.connect(self.ask_delete)
 
@@ -475,7 +475,7 @@ class DealDialog(QDialog):
     def _currency_box(self) -> QComboBox:
         box = QComboBox()
         box.setObjectName("dealCurrency")
-        box.setAccessibleName("Currency")
+        box.setAccessibleName(self.tr("Currency"))
         box.setEditable(True)
         box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         model = _CurrencyModel(box)
@@ -497,11 +497,11 @@ class DealDialog(QDialog):
         box.setCompleter(completer)
         line = box.lineEdit()
         if line is not None:
-            line.setPlaceholderText("EUR")
+            line.setPlaceholderText(self.tr("EUR"))
         box.setMinimumContentsLength(4)
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        box.setToolTip("ISO 4217 currency: type a code or a name")
+        box.setToolTip(self.tr("ISO 4217 currency: type a code or a name"))
         return box
 
     def _usual_currencies(self) -> list[str]:
@@ -635,7 +635,7 @@ class DealDialog(QDialog):
         """The list the board syncs has no notes; the deal's own page has them. Until
         they come the box is empty and, unless the person types, they are not sent."""
         self._notes_known = False
-        self.notes.setPlaceholderText("Loading notes…")
+        self.notes.setPlaceholderText(self.tr("Loading notes…"))
         try:
             self._notes_task = spawn(self._load_notes(deal_id), name=f"deal-notes-{deal_id}")
         except RuntimeError:  # no event loop (a script without qasync)
@@ -657,12 +657,14 @@ class DealDialog(QDialog):
         self._notes_known = True
         self._notes_before = deal.notes
         self._set_notes(deal.notes or "")
-        self.notes.setPlaceholderText("Anything worth remembering about this deal")
+        self.notes.setPlaceholderText(self.tr("Anything worth remembering about this deal"))
 
     def _notes_failed(self) -> None:
         if not self._notes_touched:
             self.notes.setPlaceholderText(
-                "The notes could not be loaded (offline?). Anything typed here replaces them."
+                self.tr(
+                    "The notes could not be loaded (offline?). Anything typed here replaces them."
+                )
             )
 
     def _notes_changed(self) -> None:
@@ -980,14 +982,17 @@ class DealDialog(QDialog):
             return
         title = self.title.text().strip() or self.row.title
         box = QMessageBox(
-            QMessageBox.Icon.Warning, "Delete deal", f"Delete the deal “{title}”?", parent=self
+            QMessageBox.Icon.Warning,
+            self.tr("Delete deal"),
+            self.tr("Delete the deal “{title}”?").format(title=title),
+            parent=self,
         )
         box.setObjectName("confirmDeleteDeal")
         box.setInformativeText(
-            "It leaves the board now and the server when the outbox sends the change."
+            self.tr("It leaves the board now and the server when the outbox sends the change.")
         )
         box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 300px; }")
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         delete.setObjectName("confirmDeleteDealButton")
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)

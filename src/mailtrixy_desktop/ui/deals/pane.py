@@ -44,6 +44,7 @@ from mailtrixy_desktop.store import outbox
 from mailtrixy_desktop.store.deals import DealRow, DealSort
 from mailtrixy_desktop.store.filters import ANY
 from mailtrixy_desktop.store.outbox import OpState
+from mailtrixy_desktop.ui.counts import count_text
 from mailtrixy_desktop.ui.deals.board import COLLAPSIBLE, ColumnView, DealBoard
 from mailtrixy_desktop.ui.deals.card_delegate import DEFAULT_STALE_DAYS
 from mailtrixy_desktop.ui.deals.column_model import (
@@ -75,7 +76,7 @@ def quoted(title: str) -> str:
 
 
 def deals_text(count: int) -> str:
-    return f"{count:,} deal{'s' if count != 1 else ''}"
+    return count_text(count, "deal")
 
 
 class LostReasonDialog(QDialog):
@@ -84,21 +85,28 @@ class LostReasonDialog(QDialog):
     def __init__(self, titles: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lostReasonDialog")
-        self.setWindowTitle("Mark as lost")
+        self.setWindowTitle(self.tr("Mark as lost"))
         layout = QVBoxLayout(self)
         what = quoted(titles[0]) if len(titles) == 1 else f"these {len(titles)} deals"
-        question = QLabel(f"Why was {what} lost? The reason is added to the notes.", self)
+        question = QLabel(
+            self.tr("Why was {what} lost? The reason is added to the notes.").format(what=what),
+            self,
+        )
         question.setWordWrap(True)
         layout.addWidget(question)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("lostReason")
-        self.reason.setAccessibleName("Reason the deal was lost")
-        self.reason.setPlaceholderText("e.g. Went with a competitor (optional)")
+        self.reason.setAccessibleName(self.tr("Reason the deal was lost"))
+        self.reason.setPlaceholderText(self.tr("e.g. Went with a competitor (optional)"))
         layout.addWidget(self.reason)
         buttons = QDialogButtonBox(self)
-        self.skip_button = buttons.addButton("Skip", QDialogButtonBox.ButtonRole.RejectRole)
+        self.skip_button = buttons.addButton(
+            self.tr("Skip"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.skip_button.setObjectName("lostReasonSkip")
-        self.move_button = buttons.addButton("Move", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.move_button = buttons.addButton(
+            self.tr("Move"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.move_button.setObjectName("lostReasonMove")
         self.move_button.setDefault(True)
         self.skip_button.clicked.connect(lambda: self.done(self.SKIPPED))
@@ -133,7 +141,7 @@ class DealsPane(Pane):
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("dealsPane")
-        self.setAccessibleName("Deals")
+        self.setAccessibleName(self.tr("Deals"))
         self.deals: DealsService = self.workspace.deals
         self._stale = False
         self._last_view: ColumnView | None = None
@@ -174,7 +182,7 @@ class DealsPane(Pane):
 
         bar = QHBoxLayout()
         bar.setSpacing(8)
-        title = QLabel("Deals", self)
+        title = QLabel(self.tr("Deals"), self)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -189,8 +197,8 @@ class DealsPane(Pane):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("dealSearch")
-        self.search.setAccessibleName("Search deals")
-        self.search.setPlaceholderText("Search title or contact")
+        self.search.setAccessibleName(self.tr("Search deals"))
+        self.search.setPlaceholderText(self.tr("Search title or contact"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
@@ -198,8 +206,8 @@ class DealsPane(Pane):
 
         self.assignee_filter = QComboBox(self)
         self.assignee_filter.setObjectName("dealAssigneeFilter")
-        self.assignee_filter.setAccessibleName("Filter by assignee")
-        self.assignee_filter.setToolTip("Whose deals")
+        self.assignee_filter.setAccessibleName(self.tr("Filter by assignee"))
+        self.assignee_filter.setToolTip(self.tr("Whose deals"))
         self.assignee_filter.setMinimumContentsLength(12)
         self.assignee_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -209,8 +217,8 @@ class DealsPane(Pane):
 
         self.sort = QComboBox(self)
         self.sort.setObjectName("dealSort")
-        self.sort.setAccessibleName("Sort cards by")
-        self.sort.setToolTip("Sort the cards in each column")
+        self.sort.setAccessibleName(self.tr("Sort cards by"))
+        self.sort.setToolTip(self.tr("Sort the cards in each column"))
         for key, _descending, label in SORTS:
             self.sort.addItem(f"Sort: {label}", key)
         self.sort.currentIndexChanged.connect(lambda _i: self.apply_filters())
@@ -219,21 +227,21 @@ class DealsPane(Pane):
         self.more_button = QToolButton(self)
         self.more_button.setObjectName("dealsMore")
         self.more_button.setText("⋯")
-        self.more_button.setToolTip("More board options")
-        self.more_button.setAccessibleName("More board options")
+        self.more_button.setToolTip(self.tr("More board options"))
+        self.more_button.setAccessibleName(self.tr("More board options"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
         menu = QMenu(self.more_button)
-        stale = menu.addAction("Mark deals as stale after…")
+        stale = menu.addAction(self.tr("Mark deals as stale after…"))
         stale.setObjectName("dealsStaleDays")
         stale.triggered.connect(self._ask_stale_days)
         self.more_button.setMenu(menu)
         bar.addWidget(self.more_button)
 
-        self.new_button = QPushButton("New deal", self)
+        self.new_button = QPushButton(self.tr("New deal"), self)
         self.new_button.setObjectName("dealNew")
-        self.new_button.setToolTip("Create a deal (Ctrl+N)")
-        self.new_button.setAccessibleName("New deal")
+        self.new_button.setToolTip(self.tr("Create a deal (Ctrl+N)"))
+        self.new_button.setAccessibleName(self.tr("New deal"))
         self.new_button.clicked.connect(self.new_item)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
@@ -275,15 +283,19 @@ class DealsPane(Pane):
     def _ask_stale_days(self) -> None:
         days, ok = QInputDialog.getInt(
             self,
-            "Stale deals",
-            "Mark open deals as stale when nobody changed them for more than (days):",
+            self.tr("Stale deals"),
+            self.tr("Mark open deals as stale when nobody changed them for more than (days):"),
             self.stale_days(),
             1,
             365,
         )
         if ok:
             self.set_stale_days(days)
-            self.context.notify(f"Deals untouched for more than {days} days are marked stale.")
+            self.context.notify(
+                self.tr("Deals untouched for more than {days} days are marked stale.").format(
+                    days=days
+                )
+            )
 
     def _folded(self, _stage: str, _folded: bool) -> None:
         self.context.settings.setValue(
@@ -598,12 +610,12 @@ class DealsPane(Pane):
         try:
             from mailtrixy_desktop.ui.deals.deal_dialog import DealDialog
         except ImportError:
-            self.context.notify("The deal editor is not available in this build.")
+            self.context.notify(self.tr("The deal editor is not available in this build."))
             return None
         try:
             dialog = DealDialog(self.workspace, deal_id, self)
         except KeyError:  # deleted meanwhile (by a sync)
-            self.context.notify("This deal is no longer here.")
+            self.context.notify(self.tr("This deal is no longer here."))
             self.refresh()
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -623,10 +635,10 @@ class DealsPane(Pane):
             names = ", ".join(quoted(r.title) for r in rows[:3])
             more = f" and {len(rows) - 3} more" if len(rows) > 3 else ""
             text = f"Delete {len(rows)} deals: {names}{more}?"
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete deal", text, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete deal"), text, parent=self)
         box.setObjectName("confirmDeleteDeal")
-        box.setInformativeText("It is deleted on the server too, and cannot be undone.")
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(self.tr("It is deleted on the server too, and cannot be undone."))
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -642,9 +654,11 @@ class DealsPane(Pane):
             self.deals.delete(row.id)
         self.refresh()
         if len(rows) == 1:
-            self.context.notify(f"{quoted(rows[0].title)} deleted.")
+            self.context.notify(self.tr("{quoted} deleted.").format(quoted=quoted(rows[0].title)))
         else:
-            self.context.notify(f"{deals_text(len(rows))} deleted.")
+            self.context.notify(
+                self.tr("{deals_text} deleted.").format(deals_text=deals_text(len(rows)))
+            )
         return len(rows)
 
     # ------------------------------------------------------------------ changes
@@ -673,9 +687,17 @@ class DealsPane(Pane):
             title = row.title if row else self._titles.get(op.target_id or 0, "The deal")
             why = op.last_error or "the server refused it"
             if "stage" in op.payload:
-                self.context.notify(f"{quoted(title)} could not be moved: {why}")
+                self.context.notify(
+                    self.tr("{quoted} could not be moved: {why}").format(
+                        quoted=quoted(title), why=why
+                    )
+                )
             else:
-                self.context.notify(f"{quoted(title)} could not be saved: {why}")
+                self.context.notify(
+                    self.tr("{quoted} could not be saved: {why}").format(
+                        quoted=quoted(title), why=why
+                    )
+                )
         self._refused = refused  # a retried one that fails again is told again
 
     def _on_changed(self, names: frozenset[str]) -> None:

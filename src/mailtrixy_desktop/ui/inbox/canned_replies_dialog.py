@@ -57,7 +57,7 @@ class CannedRepliesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cannedRepliesDialog")
-        self.setWindowTitle("Canned replies")
+        self.setWindowTitle(self.tr("Canned replies"))
         self.setModal(True)
         self.resize(780, 480)
         self.canned = canned
@@ -68,13 +68,13 @@ class CannedRepliesDialog(QDialog):
         # Left: every reply, and New / Delete under them.
         self.list = QListWidget(self)
         self.list.setObjectName("cannedRepliesList")
-        self.list.setAccessibleName("Canned replies")
+        self.list.setAccessibleName(self.tr("Canned replies"))
         self.list.setMinimumWidth(220)
         self.list.currentItemChanged.connect(self._picked)
-        self.new_button = QPushButton(icon("add"), "New", self)
+        self.new_button = QPushButton(icon("add"), self.tr("New"), self)
         self.new_button.setObjectName("cannedNew")
         self.new_button.clicked.connect(self.new)
-        self.delete_button = QPushButton(icon("delete"), "Delete…", self)
+        self.delete_button = QPushButton(icon("delete"), self.tr("Delete…"), self)
         self.delete_button.setObjectName("cannedDelete")
         self.delete_button.clicked.connect(self.delete)
         left_buttons = QHBoxLayout()
@@ -89,17 +89,17 @@ class CannedRepliesDialog(QDialog):
         # Right: the reply being edited.
         self.shortcut = QLineEdit(self)
         self.shortcut.setObjectName("cannedShortcut")
-        self.shortcut.setAccessibleName("Shortcut")
-        self.shortcut.setPlaceholderText("e.g. thanks")
+        self.shortcut.setAccessibleName(self.tr("Shortcut"))
+        self.shortcut.setPlaceholderText(self.tr("e.g. thanks"))
         self.shortcut.setMaxLength(SHORTCUT_MAX + 8)
         self.title = QLineEdit(self)
         self.title.setObjectName("cannedTitle")
-        self.title.setAccessibleName("Title")
-        self.title.setPlaceholderText("What it is for, e.g. Thanks for writing")
+        self.title.setAccessibleName(self.tr("Title"))
+        self.title.setPlaceholderText(self.tr("What it is for, e.g. Thanks for writing"))
         self.body = RichTextEdit(self, lines=8)
         self.body.setObjectName("cannedBody")
-        self.body.setAccessibleName("Canned reply text")
-        self.body.setPlaceholderText("The text inserted into a reply")
+        self.body.setAccessibleName(self.tr("Canned reply text"))
+        self.body.setPlaceholderText(self.tr("The text inserted into a reply"))
         self.body.setFrameShape(QFrame.Shape.NoFrame)
         self.format_bar = FormatBar(self.body, self)
         self.format_bar.row.addStretch(1)
@@ -121,13 +121,15 @@ class CannedRepliesDialog(QDialog):
         self._add_field("Title", "title", self.title)
         self._add_field("Text", "body", body_box)
         self.form.setRowStretch(self.form.rowCount() - 2, 1)
-        hint = QLabel("In a reply, type / and the shortcut, then Enter, to insert it.", self)
+        hint = QLabel(
+            self.tr("In a reply, type / and the shortcut, then Enter, to insert it."), self
+        )
         hint.setObjectName("cannedHint")
         hint.setEnabled(False)  # quiet, secondary text
         hint.setWordWrap(True)
         self.form.addWidget(hint, self.form.rowCount(), 1)
 
-        self.save_button = QPushButton("Save", self)
+        self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("cannedSave")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -284,10 +286,18 @@ class CannedRepliesDialog(QDialog):
             )
             return False
         except OSError as error:
-            self.status.setText(f"Could not save the canned reply: {error.strerror or error}")
+            self.status.setText(
+                self.tr("Could not save the canned reply: {value}").format(
+                    value=error.strerror or error
+                )
+            )
             return False
         self._fill_list(saved.shortcut)
-        self.status.setText(f"Saved. Type /{saved.shortcut} in a reply to insert it.")
+        self.status.setText(
+            self.tr("Saved. Type /{shortcut} in a reply to insert it.").format(
+                shortcut=saved.shortcut
+            )
+        )
         self.changed.emit()
         return True
 
@@ -298,12 +308,14 @@ class CannedRepliesDialog(QDialog):
         shortcut = self._editing
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Delete canned reply",
-            f"Delete the canned reply “/{shortcut}”? This cannot be undone.",
+            self.tr("Delete canned reply"),
+            self.tr("Delete the canned reply “/{shortcut}”? This cannot be undone.").format(
+                shortcut=shortcut
+            ),
             parent=self,
         )
         box.setObjectName("cannedDeleteConfirm")
-        confirm = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        confirm = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         confirm.setObjectName("confirmDelete")
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
@@ -318,7 +330,11 @@ class CannedRepliesDialog(QDialog):
         try:
             self.canned.remove(shortcut)
         except OSError as error:
-            self.status.setText(f"Could not delete the canned reply: {error.strerror or error}")
+            self.status.setText(
+                self.tr("Could not delete the canned reply: {value}").format(
+                    value=error.strerror or error
+                )
+            )
             return
         self._show(None)  # nothing of the deleted reply is "unsaved"
         replies = self.canned.all()
@@ -327,15 +343,15 @@ class CannedRepliesDialog(QDialog):
         else:
             self._fill_list("")
             self._show(None)
-        self.status.setText(f"Deleted /{shortcut}.")
+        self.status.setText(self.tr("Deleted /{shortcut}.").format(shortcut=shortcut))
         self.changed.emit()
 
     def _ask_unsaved(self, then: Callable[[], None]) -> QMessageBox:
         name = self.shortcut.text().strip() or "new canned reply"
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Unsaved canned reply",
-            f"Save the changes to “{name}”?",
+            self.tr("Unsaved canned reply"),
+            self.tr("Save the changes to “{name}”?").format(name=name),
             parent=self,
         )
         box.setObjectName("cannedUnsavedConfirm")

@@ -20,7 +20,17 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QObject,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -444,8 +454,8 @@ class LinkDialog(QDialog):
         self.removed = False
         self.edit = QLineEdit(url)
         self.edit.setObjectName("linkUrl")
-        self.edit.setAccessibleName("Link address")
-        self.edit.setPlaceholderText("https://example.com or name@example.com")
+        self.edit.setAccessibleName(self.tr("Link address"))
+        self.edit.setPlaceholderText(self.tr("https://example.com or name@example.com"))
         self.edit.selectAll()
         self.error = QLabel()
         self.error.setObjectName("linkUrlError")
@@ -456,17 +466,19 @@ class LinkDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Apply")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Apply"))
         buttons.accepted.connect(self._apply)
         buttons.rejected.connect(self.reject)
         if can_remove:
-            remove = buttons.addButton("Remove link", QDialogButtonBox.ButtonRole.ResetRole)
+            remove = buttons.addButton(
+                self.tr("Remove link"), QDialogButtonBox.ButtonRole.ResetRole
+            )
             remove.setObjectName("linkRemove")
             remove.clicked.connect(self._remove)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 12)
         layout.setSpacing(6)
-        label = QLabel("Link to")
+        label = QLabel(self.tr("Link to"))
         label.setBuddy(self.edit)
         layout.addWidget(label)
         layout.addWidget(self.edit)
@@ -716,7 +728,7 @@ class CannedPopup(QListWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("cannedRepliesPopup")
-        self.setAccessibleName("Canned replies")
+        self.setAccessibleName(self.tr("Canned replies"))
         self.setWindowFlags(Qt.WindowType.ToolTip)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -772,8 +784,12 @@ class _AddressField:
         self.edit = QLineEdit(parent)
         self.edit.setObjectName(name)
         self.edit.setAccessibleName(label)
-        self.edit.setAccessibleDescription("Addresses separated by commas")
-        self.edit.setPlaceholderText("name@example.com, another@example.com")
+        self.edit.setAccessibleDescription(
+            QCoreApplication.translate("_AddressField", "Addresses separated by commas")
+        )
+        self.edit.setPlaceholderText(
+            QCoreApplication.translate("_AddressField", "name@example.com, another@example.com")
+        )
         self.edit.setClearButtonEnabled(True)
         self.label.setBuddy(self.edit)
         self.error = QLabel(parent)
@@ -858,7 +874,7 @@ class Composer(QFrame):
     def __init__(self, canned: CannedReplies | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("replyComposer")
-        self.setAccessibleName("Reply")
+        self.setAccessibleName(self.tr("Reply"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(_STYLE)
         self._canned = canned
@@ -869,7 +885,7 @@ class Composer(QFrame):
 
         self.editor = RichTextEdit(self)
         self.editor.setObjectName("replyEditor")
-        self.editor.setAccessibleName("Reply")
+        self.editor.setAccessibleName(self.tr("Reply"))
         self.editor.setPlaceholderText(PLACEHOLDER)
         self.editor.setFrameShape(QFrame.Shape.NoFrame)
         self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -904,8 +920,8 @@ class Composer(QFrame):
         self.canned_button.setIcon(icon("canned-reply"))
         self.canned_button.setIconSize(QSize(16, 16))
         self.canned_button.setAutoRaise(True)
-        self.canned_button.setToolTip("Insert canned reply (type / and its shortcut)")
-        self.canned_button.setAccessibleName("Insert canned reply")
+        self.canned_button.setToolTip(self.tr("Insert canned reply (type / and its shortcut)"))
+        self.canned_button.setAccessibleName(self.tr("Insert canned reply"))
         self.canned_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.canned_menu = QMenu(self.canned_button)
         self.canned_menu.setObjectName("replyCannedMenu")
@@ -915,11 +931,11 @@ class Composer(QFrame):
         self.format_bar.row.addWidget(self.canned_button)
         self.cc_toggle = QToolButton(self.format_bar)
         self.cc_toggle.setObjectName("replyCcBccToggle")
-        self.cc_toggle.setText("Cc/Bcc")
+        self.cc_toggle.setText(self.tr("Cc/Bcc"))
         self.cc_toggle.setCheckable(True)
         self.cc_toggle.setAutoRaise(True)
-        self.cc_toggle.setToolTip("Show or hide the Cc and Bcc fields")
-        self.cc_toggle.setAccessibleName("Cc and Bcc")
+        self.cc_toggle.setToolTip(self.tr("Show or hide the Cc and Bcc fields"))
+        self.cc_toggle.setAccessibleName(self.tr("Cc and Bcc"))
         self.cc_toggle.toggled.connect(self._show_addresses)
         self.format_bar.row.addSpacing(6)
         self.format_bar.row.addWidget(self.cc_toggle)
@@ -928,16 +944,16 @@ class Composer(QFrame):
         self.reason_label = QLabel(self)
         self.reason_label.setObjectName("replyDisabledReason")
         self.reason_label.setWordWrap(True)
-        self.reason_label.setAccessibleName("Why replying is not possible")
+        self.reason_label.setAccessibleName(self.tr("Why replying is not possible"))
         self.bar_stack = QStackedWidget(self)
         self.bar_stack.addWidget(self.format_bar)
         self.bar_stack.addWidget(self.reason_label)
         self.bar_stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
 
-        self.send_button = QPushButton("Send", self)
+        self.send_button = QPushButton(self.tr("Send"), self)
         self.send_button.setObjectName("replySend")
-        self.send_button.setAccessibleName("Send reply")
-        self.send_button.setToolTip("Send (Ctrl+Enter)")
+        self.send_button.setAccessibleName(self.tr("Send reply"))
+        self.send_button.setToolTip(self.tr("Send (Ctrl+Enter)"))
         self.send_button.setDefault(True)
         self.send_button.setAutoDefault(False)
         self.send_button.clicked.connect(self.send)
@@ -1206,10 +1222,10 @@ class Composer(QFrame):
             action = menu.addAction(text.replace("&", "&&"))
             action.triggered.connect(lambda _c=False, s=reply.shortcut: self.insert_canned(s))
         if not replies:
-            empty = menu.addAction("No canned replies yet")
+            empty = menu.addAction(self.tr("No canned replies yet"))
             empty.setEnabled(False)
         menu.addSeparator()
-        manage = menu.addAction("Manage canned replies…")
+        manage = menu.addAction(self.tr("Manage canned replies…"))
         manage.setObjectName("replyManageCanned")
         manage.setEnabled(self._canned is not None)
         manage.triggered.connect(self.manage_canned)

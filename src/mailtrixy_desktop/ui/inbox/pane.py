@@ -50,6 +50,8 @@ from mailtrixy_desktop.services.inbox import InboxService
 from mailtrixy_desktop.store.conversations import ConversationRow
 from mailtrixy_desktop.store.filters import ANY
 from mailtrixy_desktop.ui import async_bridge
+from mailtrixy_desktop.ui.counts import count_text
+from mailtrixy_desktop.ui.i18n import translated
 from mailtrixy_desktop.ui.inbox.composer import Composer
 from mailtrixy_desktop.ui.inbox.list_delegate import ConversationDelegate
 from mailtrixy_desktop.ui.inbox.list_model import ConversationListModel
@@ -70,9 +72,9 @@ class SnoozeDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("snoozeDialog")
-        self.setWindowTitle("Snooze until")
+        self.setWindowTitle(self.tr("Snooze until"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Bring this conversation back at:", self))
+        layout.addWidget(QLabel(self.tr("Bring this conversation back at:"), self))
         self.when = QDateTimeEdit(QDateTime.currentDateTime().addDays(1), self)
         self.when.setObjectName("snoozeWhen")
         self.when.setCalendarPopup(True)
@@ -82,7 +84,7 @@ class SnoozeDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Snooze")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Snooze"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -116,7 +118,7 @@ class InboxPane(Pane):
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("inboxPane")
-        self.setAccessibleName("Inbox")
+        self.setAccessibleName(self.tr("Inbox"))
         self.inbox: InboxService = self.workspace.inbox
         self.model = ConversationListModel(self.inbox.rows, self)
         self.current_id: int | None = None
@@ -150,7 +152,7 @@ class InboxPane(Pane):
         column.setContentsMargins(16, 12, 8, 8)
         column.setSpacing(8)
         heading = QHBoxLayout()
-        title = QLabel("Inbox", left)
+        title = QLabel(self.tr("Inbox"), left)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -164,8 +166,8 @@ class InboxPane(Pane):
         self.more_button = QToolButton(left)
         self.more_button.setObjectName("inboxMore")
         self.more_button.setText("⋯")
-        self.more_button.setAccessibleName("More inbox options")
-        self.more_button.setToolTip("More inbox options")
+        self.more_button.setAccessibleName(self.tr("More inbox options"))
+        self.more_button.setToolTip(self.tr("More inbox options"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_button.setMenu(self._more_menu())
         heading.addWidget(self.more_button)
@@ -173,8 +175,8 @@ class InboxPane(Pane):
 
         self.search = QLineEdit(left)
         self.search.setObjectName("conversationSearch")
-        self.search.setAccessibleName("Search conversations")
-        self.search.setPlaceholderText("Search subject, contact, labels")
+        self.search.setAccessibleName(self.tr("Search conversations"))
+        self.search.setPlaceholderText(self.tr("Search subject, contact, labels"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         column.addWidget(self.search)
@@ -190,10 +192,10 @@ class InboxPane(Pane):
         row.setSpacing(6)
         self.label_filter = self._combo("conversationLabelFilter", "Filter by label")
         row.addWidget(self.label_filter, 1)
-        self.unread_filter = QPushButton("Unread", left)
+        self.unread_filter = QPushButton(self.tr("Unread"), left)
         self.unread_filter.setObjectName("conversationUnreadFilter")
-        self.unread_filter.setAccessibleName("Show unread conversations only")
-        self.unread_filter.setToolTip("Show unread conversations only")
+        self.unread_filter.setAccessibleName(self.tr("Show unread conversations only"))
+        self.unread_filter.setToolTip(self.tr("Show unread conversations only"))
         self.unread_filter.setCheckable(True)
         self.unread_filter.toggled.connect(lambda _on: self.refresh())
         row.addWidget(self.unread_filter)
@@ -201,7 +203,7 @@ class InboxPane(Pane):
 
         self.list = QListView(left)
         self.list.setObjectName("conversationList")
-        self.list.setAccessibleName("Conversations")
+        self.list.setAccessibleName(self.tr("Conversations"))
         self.list.setModel(self.model)
         self.model.rowsRefreshed.connect(self.list.viewport().update)
         self.list.setItemDelegate(ConversationDelegate(self.list))
@@ -290,7 +292,9 @@ class InboxPane(Pane):
         column.addWidget(self.composer)
 
         self.thread_stack = QStackedWidget(self.splitter)
-        placeholder = QLabel("Select a conversation to read it and reply.", self.thread_stack)
+        placeholder = QLabel(
+            self.tr("Select a conversation to read it and reply."), self.thread_stack
+        )
         placeholder.setObjectName("conversationPlaceholder")
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         placeholder.setEnabled(False)
@@ -336,7 +340,7 @@ class InboxPane(Pane):
 
     def _more_menu(self) -> QMenu:
         menu = QMenu(self)
-        poll = menu.addMenu("Check for new conversations every")
+        poll = menu.addMenu(self.tr("Check for new conversations every"))
         current = self.poll_seconds()
         for seconds, text in POLL_CHOICES:
             action = poll.addAction(text)
@@ -345,7 +349,7 @@ class InboxPane(Pane):
             action.setObjectName(f"inboxPoll{seconds}")
             action.triggered.connect(lambda _c=False, s=seconds: self.set_poll_seconds(s))
         menu.addSeparator()
-        manage = menu.addAction("Manage canned replies…")
+        manage = menu.addAction(self.tr("Manage canned replies…"))
         manage.triggered.connect(lambda: self.composer.manage_canned())
         return menu
 
@@ -359,11 +363,11 @@ class InboxPane(Pane):
         for text, moment in options:
             action = menu.addAction(text)
             action.triggered.connect(lambda _c=False, m=moment: self.snooze(m()))
-        pick = menu.addAction("Until a time you choose…")
+        pick = menu.addAction(self.tr("Until a time you choose…"))
         pick.setObjectName("snoozePick")
         pick.triggered.connect(self._snooze_pick)
         menu.addSeparator()
-        reply = menu.addAction("Until the customer writes again")
+        reply = menu.addAction(self.tr("Until the customer writes again"))
         reply.setObjectName("snoozeUntilReply")
         reply.triggered.connect(self.snooze_until_reply)
         return menu
@@ -390,7 +394,9 @@ class InboxPane(Pane):
             if action is not None:
                 action.setChecked(choice == seconds)
             if choice == seconds:
-                self.context.notify(f"New conversations are checked every {text}.")
+                self.context.notify(
+                    self.tr("New conversations are checked every {text}.").format(text=text)
+                )
 
     def save_state(self) -> None:
         settings = self.context.settings
@@ -549,7 +555,7 @@ class InboxPane(Pane):
         self.model.set_ids(ids, drafts)
         self._update_counts()
         total = len(ids)
-        self.count_label.setText(f"{total:,} conversation{'s' if total != 1 else ''}")
+        self.count_label.setText(count_text(total, "conversation"))
         empty = total == 0
         self.list.setVisible(not empty)
         self.empty_list.setVisible(empty)
@@ -618,10 +624,10 @@ class InboxPane(Pane):
         row = self._row()
         if row is not None:
             menu.addAction("Reopen" if row.status == "closed" else "Close", self.toggle_closed)
-            menu.addAction("Mark as unread", self.mark_unread)
+            menu.addAction(self.tr("Mark as unread"), self.mark_unread)
             snooze = self._snooze_menu()
             snooze.setParent(menu, snooze.windowFlags())  # goes with the menu
-            menu.addMenu(snooze).setText("Snooze")
+            menu.addMenu(snooze).setText(self.tr("Snooze"))
         # Not exec(): no nested event loop under qasync; the menu deletes itself.
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.list.viewport().mapToGlobal(position))
@@ -703,9 +709,10 @@ class InboxPane(Pane):
         )
 
     def _update_writable(self) -> None:
-        reason = self.inbox.can_write()
+        refused = self.inbox.can_write()
+        reason = None if refused is None else translated(refused)
         if reason is None and self.current_id is None:
-            reason = "Select a conversation to reply."
+            reason = self.tr("Select a conversation to reply.")
         self.composer.set_enabled_reason(reason)
         for button in (self.close_button, self.snooze_button, self.assign_button):
             button.setEnabled(reason is None)
@@ -729,11 +736,11 @@ class InboxPane(Pane):
             return
         if row.status == "closed":
             self.inbox.reopen(row.id)
-            self.context.notify(f"“{row.subject}” reopened.")
+            self.context.notify(self.tr("“{subject}” reopened.").format(subject=row.subject))
         else:
             current = self.list.currentIndex().row()
             self.inbox.close(row.id)
-            self.context.notify(f"“{row.subject}” closed.")
+            self.context.notify(self.tr("“{subject}” closed.").format(subject=row.subject))
             # Done with it: on to the next one, as mail clients do after archiving.
             self.refresh()
             if self.model.row_of(row.id) < 0 and self.model.rowCount() > 0:
@@ -744,14 +751,18 @@ class InboxPane(Pane):
         if row is None:
             return
         self.inbox.snooze_until(row.id, moment)
-        self.context.notify(f"“{row.subject}” snoozed until {moment:%a %d %b, %H:%M}.")
+        self.context.notify(
+            self.tr("“{subject}” snoozed until {moment:%a %d %b, %H:%M}.").format(
+                subject=row.subject, moment=moment
+            )
+        )
 
     def _snooze_pick(self) -> None:
         dialog = SnoozeDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             moment = dialog.moment()
             if moment <= dt.datetime.now().astimezone():
-                self.context.notify("A snooze time must be in the future.")
+                self.context.notify(self.tr("A snooze time must be in the future."))
                 return
             self.snooze(moment)
 
@@ -760,7 +771,11 @@ class InboxPane(Pane):
         if row is None:
             return
         self.inbox.snooze_until_reply(row.id)
-        self.context.notify(f"“{row.subject}” snoozed until the customer writes again.")
+        self.context.notify(
+            self.tr("“{subject}” snoozed until the customer writes again.").format(
+                subject=row.subject
+            )
+        )
 
     def _fill_assign_menu(self) -> None:
         menu = self.assign_menu
@@ -768,7 +783,7 @@ class InboxPane(Pane):
         row = self._row()
         me = self.inbox.me
         if me is not None:
-            action = menu.addAction(f"Me ({me.name})")
+            action = menu.addAction(self.tr("Me ({name})").format(name=me.name))
             action.triggered.connect(lambda: self.assign(me.id))
         for member in self.inbox.members():
             if me is not None and member.id == me.id:
@@ -778,7 +793,7 @@ class InboxPane(Pane):
             action.setChecked(bool(row and row.assignee and row.assignee.id == member.id))
             action.triggered.connect(lambda _c=False, m=member.id: self.assign(m))
         menu.addSeparator()
-        menu.addAction("Unassign", lambda: self.assign(None))
+        menu.addAction(self.tr("Unassign"), lambda: self.assign(None))
 
     def assign(self, member_id: int | None) -> None:
         row = self._row()
@@ -803,11 +818,13 @@ class InboxPane(Pane):
         try:
             self.inbox.reply(self.current_id, reply)
         except KeyError:
-            self.context.notify("This conversation is no longer in the inbox.")
+            self.context.notify(self.tr("This conversation is no longer in the inbox."))
             return
         self.composer.clear()
         if self.workspace.connectivity.state.name == "OFFLINE":
-            self.context.notify("Offline: the reply is queued and goes out when you're back.")
+            self.context.notify(
+                self.tr("Offline: the reply is queued and goes out when you're back.")
+            )
 
     def _draft_changed(self, draft: Reply) -> None:
         if self.current_id is not None:
@@ -819,7 +836,9 @@ class InboxPane(Pane):
         self.composer.flush_draft()
         taken = self.inbox.take_back_reply(op_id)
         if taken is None:
-            self.context.notify("That reply is already on its way and can no longer be edited.")
+            self.context.notify(
+                self.tr("That reply is already on its way and can no longer be edited.")
+            )
             return
         conversation_id, reply = taken
         if conversation_id != self.current_id:
@@ -830,13 +849,13 @@ class InboxPane(Pane):
     def _discard_reply(self, op_id: int) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Discard reply",
-            "Discard this reply? It has not been sent and cannot be recovered.",
+            self.tr("Discard reply"),
+            self.tr("Discard this reply? It has not been sent and cannot be recovered."),
             QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("confirmDiscardReply")
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is discard:

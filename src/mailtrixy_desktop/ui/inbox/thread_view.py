@@ -257,7 +257,7 @@ class ThreadView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None, *, fetch: ImageFetch | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conversationThread")
-        self.setAccessibleName("Conversation thread")
+        self.setAccessibleName(self.tr("Conversation thread"))
         # Links never navigate the view: ours become signals, the rest open outside.
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -516,13 +516,15 @@ class ThreadView(QTextBrowser):
         real = url.host() or url.path()
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Open this link?",
-            f"The link shows “{shown}” but goes to {real}.",
+            self.tr("Open this link?"),
+            self.tr("The link shows “{shown}” but goes to {real}.").format(shown=shown, real=real),
             QMessageBox.StandardButton.Cancel,
             self,
         )
-        box.setInformativeText(f"Open {url.toString()} anyway?")
-        open_button = box.addButton(f"Open {real}", QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(self.tr("Open {toString} anyway?").format(toString=url.toString()))
+        open_button = box.addButton(
+            self.tr("Open {real}").format(real=real), QMessageBox.ButtonRole.AcceptRole
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is open_button

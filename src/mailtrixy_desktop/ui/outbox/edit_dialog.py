@@ -59,7 +59,7 @@ class EditDialog(QDialog):
     def __init__(self, op: Operation, description: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outboxEditDialog")
-        self.setWindowTitle("Edit queued change")
+        self.setWindowTitle(self.tr("Edit queued change"))
         self.setModal(True)
         self.setMinimumWidth(460)
         self.op = op
@@ -73,8 +73,10 @@ class EditDialog(QDialog):
         font.setBold(True)
         heading.setFont(font)
         note = QLabel(
-            "Change what will be sent. Saving puts it back in the queue; it goes as soon "
-            "as the server can be reached."
+            self.tr(
+                "Change what will be sent. Saving puts it back in the queue; it goes as soon "
+                "as the server can be reached."
+            )
         )
         note.setWordWrap(True)
         note.setEnabled(False)  # the palette's muted text
@@ -180,13 +182,13 @@ class EditDialog(QDialog):
             and all(isinstance(v, str) for v in value)
         ):
             words = QLineEdit(", ".join(value))
-            words.setPlaceholderText("Separate with commas")
+            words.setPlaceholderText(self.tr("Separate with commas"))
             self._readers[field] = lambda: [w.strip() for w in words.text().split(",") if w.strip()]
             return words
         shown = QLabel(_read_only_text(value))
         shown.setWordWrap(True)
         shown.setEnabled(False)
-        shown.setToolTip("This part of the change cannot be edited here.")
+        shown.setToolTip(self.tr("This part of the change cannot be edited here."))
         self._readers[field] = lambda: value
         return shown
 

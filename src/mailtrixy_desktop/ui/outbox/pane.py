@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 from mailtrixy_desktop.services import outbox_view
 from mailtrixy_desktop.store.outbox import Operation, OpState
 from mailtrixy_desktop.sync.connectivity import State
-from mailtrixy_desktop.ui import icons
+from mailtrixy_desktop.ui import i18n, icons
 from mailtrixy_desktop.ui.async_bridge import spawn
+from mailtrixy_desktop.ui.counts import count_text
 from mailtrixy_desktop.ui.outbox.edit_dialog import EditDialog
 from mailtrixy_desktop.ui.outbox.model import (
     ATTEMPTS,
@@ -98,7 +99,7 @@ def plain_text(markup: str) -> str:
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+    return count_text(count, one, many)
 
 
 def _button(text: str, name: str, tip: str) -> QPushButton:
@@ -121,13 +122,13 @@ class OutboxPane(Pane):
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("outboxPane")
-        self.setAccessibleName("Outbox")
+        self.setAccessibleName(self.tr("Outbox"))
         self.model = OutboxModel(self.workspace.describe, self)
         self._stale = True
         self._sized = False  # the detail area gets its height when first shown
         self._dialog: EditDialog | None = None
 
-        title = QLabel("Outbox")
+        title = QLabel(self.tr("Outbox"))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setWeight(QFont.Weight.DemiBold)
@@ -185,7 +186,7 @@ class OutboxPane(Pane):
 
         self.table = QTableView()
         self.table.setObjectName("outboxTable")
-        self.table.setAccessibleName("Changes waiting to be sent")
+        self.table.setAccessibleName(self.tr("Changes waiting to be sent"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -206,14 +207,14 @@ class OutboxPane(Pane):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         self.table.selectionModel().currentChanged.connect(lambda *_: self._on_selection())
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        discard_action = QAction("Discard", self.table)
+        discard_action = QAction(self.tr("Discard"), self.table)
         discard_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         discard_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         discard_action.triggered.connect(self.discard_selected)
         self.table.addAction(discard_action)
         # Enter: the view has its own use for it (activation), so it is caught before.
         self.table.installEventFilter(self)
-        retry_action = QAction("Retry now", self)
+        retry_action = QAction(self.tr("Retry now"), self)
         retry_action.setShortcut(QKeySequence("Ctrl+R"))
         retry_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         retry_action.triggered.connect(self.retry_selected)
@@ -221,7 +222,7 @@ class OutboxPane(Pane):
 
         self.detail = QLabel()
         self.detail.setObjectName("outboxDetail")
-        self.detail.setAccessibleName("The selected change")
+        self.detail.setAccessibleName(self.tr("The selected change"))
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -340,7 +341,9 @@ class OutboxPane(Pane):
         attention = sum(op.state in outbox_view.ATTENTION for op in ops)
         text = f"{plural(len(ops), 'change')} not sent yet"
         if attention:
-            text += f" · {attention} need{'s' if attention == 1 else ''} your decision"
+            text += " · " + i18n.plural(
+                self.tr("%Ln (needs|need) your decision", "", attention), attention
+            )
         return text + "."
 
     def _tick(self) -> None:
@@ -382,14 +385,18 @@ class OutboxPane(Pane):
         ops = self.selected_ops()
         if not ops:
             self.detail.setText(
-                "<span style='color:palette(placeholder-text)'>"
-                "Choose a change to see why it waits and what it sends.</span>"
+                self.tr(
+                    "<span style='color:palette(placeholder-text)'>"
+                    "Choose a change to see why it waits and what it sends.</span>"
+                )
             )
             return
         if len(ops) > 1:
             what = outbox_view.summarize(ops, self.workspace.store)
             self.detail.setText(
-                f"<b>{plural(len(ops), 'change')} selected</b><br>{html.escape(what)}"
+                self.tr("<b>{plural} selected</b><br>{escape}").format(
+                    plural=plural(len(ops), "change"), escape=html.escape(what)
+                )
             )
             return
         self.detail.setText(self.detail_html(ops[0]))
@@ -449,17 +456,25 @@ class OutboxPane(Pane):
         count = self.workspace.retry([op.id for op in ops])
         if self.workspace.connectivity.state is State.OFFLINE:
             self.context.notify(
-                f"Offline: {plural(count, 'change')} will be sent when the connection returns."
+                self.tr("Offline: {plural} will be sent when the connection returns.").format(
+                    plural=plural(count, "change")
+                )
             )
         else:
-            self.context.notify(f"Sending {plural(count, 'change')} now…")
+            self.context.notify(
+                self.tr("Sending {plural} now…").format(plural=plural(count, "change"))
+            )
 
     def send_selected_as_is(self) -> None:
         ops = [op for op in self.selected_ops() if outbox_view.can_send_as_is(op)]
         for op in ops:
             self.workspace.send_as_is(op.id)
         if ops:
-            self.context.notify(f"Sending {plural(len(ops), 'reply', 'replies')} as written.")
+            self.context.notify(
+                self.tr("Sending {plural} as written.").format(
+                    plural=plural(len(ops), "reply", "replies")
+                )
+            )
 
     def edit_selected(self) -> None:
         ops = self.selected_ops()
@@ -467,7 +482,9 @@ class OutboxPane(Pane):
             return
         op = self.workspace.begin_edit(ops[0].id)
         if op is None:
-            self.context.notify("That change is being sent now and can no longer be edited.")
+            self.context.notify(
+                self.tr("That change is being sent now and can no longer be edited.")
+            )
             return
         if op.kind == "conversation.reply" and _inbox_available():
             # The composer loads the reply and saves it with workspace.save_edit.
@@ -488,10 +505,13 @@ class OutboxPane(Pane):
         self._dialog = None
         if result == EditDialog.DialogCode.Accepted:
             if self.workspace.save_edit(op_id, dialog.payload()):
-                self.context.notify("Saved; it goes out with the rest of the queue.")
+                self.context.notify(self.tr("Saved; it goes out with the rest of the queue."))
             else:
                 self.context.notify(
-                    "That change left the queue while it was being edited; the edit was not kept."
+                    self.tr(
+                        "That change left the queue while it was being edited; the edit was not "
+                        "kept."
+                    )
                 )
         else:
             self.workspace.cancel_edit(op_id)
@@ -522,12 +542,12 @@ class OutboxPane(Pane):
             )
         if any(op.state is OpState.SENDING for op in plan):
             details.append("A change being sent right now may already have reached the server.")
-        box = QMessageBox(QMessageBox.Icon.Warning, "Discard changes", text, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Discard changes"), text, parent=self)
         box.setObjectName("confirmDiscard")
         box.setInformativeText(" ".join(details))
         # Wide enough to read a sentence per line, not a word.
         box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 340px; }")
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
         discard.setObjectName("confirmDiscardButton")
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
@@ -543,7 +563,9 @@ class OutboxPane(Pane):
         discarded = self.workspace.discard_operations(ids)
         if discarded.targets:
             spawn(self.workspace.restore_discarded(discarded), name="outbox-restore")
-        self.context.notify(f"Discarded {plural(discarded.count, 'change')}.")
+        self.context.notify(
+            self.tr("Discarded {plural}.").format(plural=plural(discarded.count, "change"))
+        )
 
 
 def _inbox_available() -> bool:

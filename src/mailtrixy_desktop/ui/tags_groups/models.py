@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor
 
 from mailtrixy_desktop.store.contacts import ContactRow
 from mailtrixy_desktop.store.tags_groups import GroupRow, TagRow
+from mailtrixy_desktop.ui.counts import count_text
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -37,7 +38,7 @@ NameRole = Qt.ItemDataRole.UserRole + 7
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+    return count_text(count, one, many)
 
 
 def tag_count(row: TagRow) -> int:

@@ -137,7 +137,7 @@ class TagsGroupsPane(Pane):
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("tagsGroupsPane")
-        self.setAccessibleName("Tags and groups")
+        self.setAccessibleName(self.tr("Tags and groups"))
         self.tags_model = TagsModel(self)
         self.groups_model = GroupsModel(self)
         self.members_model = MembersModel(self.workspace.contacts.rows, self)
@@ -186,7 +186,7 @@ class TagsGroupsPane(Pane):
         self.tags_count = _subtitle()
         self.tags_list = ListView()
         self.tags_list.setObjectName("tagsList")
-        self.tags_list.setAccessibleName("Tags")
+        self.tags_list.setAccessibleName(self.tr("Tags"))
         self.tags_list.placeholder = "No tags yet.\nTags label contacts; make one with New tag."
         self.tags_list.setModel(self.tags_model)
         self.tags_list.setItemDelegate(TagDelegate(self.tags_list))
@@ -219,7 +219,7 @@ class TagsGroupsPane(Pane):
         self.groups_count = _subtitle()
         self.groups_list = ListView()
         self.groups_list.setObjectName("groupsList")
-        self.groups_list.setAccessibleName("Contact groups")
+        self.groups_list.setAccessibleName(self.tr("Contact groups"))
         self.groups_list.placeholder = (
             "No groups yet.\nGroups are lists of contacts, such as campaign recipients."
         )
@@ -254,8 +254,8 @@ class TagsGroupsPane(Pane):
 
         self.member_search = QLineEdit()
         self.member_search.setObjectName("groupMembersSearch")
-        self.member_search.setAccessibleName("Find a contact to add to the group")
-        self.member_search.setPlaceholderText("Add contacts: type a name or email…")
+        self.member_search.setAccessibleName(self.tr("Find a contact to add to the group"))
+        self.member_search.setPlaceholderText(self.tr("Add contacts: type a name or email…"))
         self.member_search.setClearButtonEnabled(True)
         self.member_search.textEdited.connect(lambda _t: self._search_timer.start())
         self.member_search.returnPressed.connect(self.add_from_search)
@@ -268,7 +268,7 @@ class TagsGroupsPane(Pane):
         self.completer.setMaxVisibleItems(MATCHES_SHOWN)
         self.matches_popup = QListView()
         self.matches_popup.setObjectName("groupMembersMatches")
-        self.matches_popup.setAccessibleName("Matching contacts")
+        self.matches_popup.setAccessibleName(self.tr("Matching contacts"))
         self.completer.setPopup(self.matches_popup)
         # The QModelIndex overload: the row tells which contact, the text would not.
         self.completer.activated[QModelIndex].connect(self._match_chosen)  # type: ignore[index]
@@ -284,7 +284,7 @@ class TagsGroupsPane(Pane):
 
         self.members_view = TableView()
         self.members_view.setObjectName("groupMembers")
-        self.members_view.setAccessibleName("Members of the group")
+        self.members_view.setAccessibleName(self.tr("Members of the group"))
         self.members_view.setModel(self.members_model)
         self.members_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.members_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -302,7 +302,7 @@ class TagsGroupsPane(Pane):
             lambda *_: self._update_actions()
         )
         self.members_view.installEventFilter(self)
-        remove_action = QAction("Remove from group", self.members_view)
+        remove_action = QAction(self.tr("Remove from group"), self.members_view)
         remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove_action.triggered.connect(self.remove_members)
@@ -414,8 +414,8 @@ class TagsGroupsPane(Pane):
         self.groups_model.set_rows(groups)
         self._reselect(self.tags_list, self.tags_model.row_of, self._selected_tag)
         self._reselect(self.groups_list, self.groups_model.row_of, self._selected_group)
-        self.tags_count.setText(plural(len(tags), "tag") if tags else "None yet")
-        self.groups_count.setText(plural(len(groups), "group") if groups else "None yet")
+        self.tags_count.setText(plural(len(tags), "tag") if tags else self.tr("None yet"))
+        self.groups_count.setText(plural(len(groups), "group") if groups else self.tr("None yet"))
         self._load_members()
         self._update_actions()
 
@@ -463,11 +463,11 @@ class TagsGroupsPane(Pane):
             # Same members: a name or email may have changed; scroll and selection stay.
             self.members_model.refresh_rows()
         if group is None:
-            self.members_title.setText("Members")
-            self.members_info.setText("Choose a group to see and change its members.")
+            self.members_title.setText(self.tr("Members"))
+            self.members_info.setText(self.tr("Choose a group to see and change its members."))
             self.members_view.placeholder = ""
             return
-        self.members_title.setText(f"Members of {group.name}")
+        self.members_title.setText(self.tr("Members of {name}").format(name=group.name))
         total = group_count(group)
         info = plural(total, "member")
         missing = total - len(ids)
@@ -553,7 +553,7 @@ class TagsGroupsPane(Pane):
             return
         picker = QColorDialog(QColor(tag.color or "#3B82F6"), self)
         picker.setObjectName("tagColorDialog")
-        picker.setWindowTitle(f"Colour of “{tag.name}”")
+        picker.setWindowTitle(self.tr("Colour of “{name}”").format(name=tag.name))
         picker.setOption(QColorDialog.ColorDialogOption.DontUseNativeDialog)
 
         def chosen(color: QColor) -> None:
@@ -582,7 +582,7 @@ class TagsGroupsPane(Pane):
         def finished(_result: int) -> None:
             if box.property("confirmed"):
                 self.workspace.admin.delete_tag(tag.id)
-                self.context.notify(f"Deleted the tag “{tag.name}”.")
+                self.context.notify(self.tr("Deleted the tag “{name}”.").format(name=tag.name))
 
         box.finished.connect(finished)
         self._open(box)
@@ -646,7 +646,7 @@ class TagsGroupsPane(Pane):
         def finished(_result: int) -> None:
             if box.property("confirmed"):
                 self.workspace.admin.delete_group(group.id)
-                self.context.notify(f"Deleted the group “{group.name}”.")
+                self.context.notify(self.tr("Deleted the group “{name}”.").format(name=group.name))
 
         box.finished.connect(finished)
         self._open(box)
@@ -691,9 +691,15 @@ class TagsGroupsPane(Pane):
         elif count > 1:
             self.member_search.setFocus()
             self.completer.complete()
-            self.context.notify(f"{plural(count, 'contact')} match; choose one from the list.")
+            self.context.notify(
+                self.tr("{plural} match; choose one from the list.").format(
+                    plural=plural(count, "contact")
+                )
+            )
         elif self.member_search.text().strip():
-            self.context.notify("No contact matches that search (or they are all members).")
+            self.context.notify(
+                self.tr("No contact matches that search (or they are all members).")
+            )
         else:
             self.member_search.setFocus()
 
@@ -711,7 +717,9 @@ class TagsGroupsPane(Pane):
         self.matches_model.set_rows([])
         self.matches_popup.hide()
         name = contact.name if contact is not None else "The contact"
-        self.context.notify(f"Added {name} to “{group.name}”.")
+        self.context.notify(
+            self.tr("Added {name} to “{name2}”.").format(name=name, name2=group.name)
+        )
 
     def remove_members(self) -> None:
         group = self.current_group()
@@ -719,7 +727,11 @@ class TagsGroupsPane(Pane):
         if group is None or not ids:
             return
         self.workspace.admin.remove_members(group.id, ids)
-        self.context.notify(f"Removed {plural(len(ids), 'contact')} from “{group.name}”.")
+        self.context.notify(
+            self.tr("Removed {plural} from “{name}”.").format(
+                plural=plural(len(ids), "contact"), name=group.name
+            )
+        )
 
     # ------------------------------------------------------------------ dialogs and outcomes
     def _open(self, dialog: QWidget) -> None:
@@ -730,7 +742,7 @@ class TagsGroupsPane(Pane):
     def _confirm(self, name: str, title: str, text: str) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
         box.setObjectName(name)
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         delete.setObjectName("confirmDelete")
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
@@ -806,7 +818,9 @@ class TagsGroupsPane(Pane):
                         form.set_status(op.last_error or "The server refused this change.")
                 else:
                     self.context.notify(
-                        f"{watch.what} was not saved: {op.last_error or 'the server refused it'}"
+                        self.tr("{what} was not saved: {value}").format(
+                            what=watch.what, value=op.last_error or "the server refused it"
+                        )
                     )
 
     def _follow_new_id(self, watch: _Watch, result: Any) -> None:

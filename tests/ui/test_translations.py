@@ -1,0 +1,165 @@
+"""Translations (issue 8): the German source is complete and current, the German app
+speaks German, plurals take their forms, and without a translator the app is English."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenuBar, QWidget
+
+from mailtrixy_desktop.sync.connectivity import NO_CONNECTION
+from mailtrixy_desktop.ui import i18n
+from mailtrixy_desktop.ui.counts import count_text
+from tests.ui.conftest import run, until
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from mailtrixy_desktop.app.runner import AppSession
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "src/mailtrixy_desktop/resources/translations/mailtrixy_desktop_de.ts"
+LUPDATE = ROOT / ".venv/bin/pyside6-lupdate"
+
+
+def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    found: dict[tuple[str, str], ET.Element] = {}
+    for context in ET.parse(path).getroot().iter("context"):  # noqa: S314 - our own file
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found[(name, message.findtext("source") or "")] = message
+    return found
+
+
+def test_the_german_source_has_a_finished_translation_for_every_string() -> None:
+    messages = _messages(TS)
+    assert len(messages) > 400
+    for (context, source), message in messages.items():
+        translation = message.find("translation")
+        assert translation is not None
+        assert translation.get("type") is None, (context, source, translation.get("type"))
+        if message.get("numerus") == "yes":
+            forms = [f.text for f in translation.iter("numerusform")]
+            assert len(forms) == 2, (context, source)  # German: one, other
+            assert all(forms), (context, source)
+        else:
+            assert translation.text, (context, source)
+
+
+def test_the_german_source_holds_exactly_the_strings_of_the_current_code(
+    tmp_path: Path,
+) -> None:
+    """What scripts/update_translations.sh would extract now, and no more: a string
+    added or changed in the code without running it (and translating) fails here."""
+    if not LUPDATE.exists() and shutil.which("pyside6-lupdate") is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    fresh = tmp_path / "mailtrixy_desktop_de.ts"
+    shutil.copy(TS, fresh)
+    script = ROOT / "scripts/update_translations.sh"
+    # The script writes the .ts it finds; point it at a copy through a private tree.
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "src", tree / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    (tree / "scripts").mkdir()
+    shutil.copy(script, tree / "scripts")
+    lupdate = str(LUPDATE) if LUPDATE.exists() else shutil.which("pyside6-lupdate")
+    subprocess.run(
+        ["bash", str(tree / "scripts/update_translations.sh")],
+        check=True,
+        capture_output=True,
+        env={"LUPDATE": str(lupdate), "PATH": "/usr/bin:/bin"},
+    )
+    updated = tree / "src/mailtrixy_desktop/resources/translations/mailtrixy_desktop_de.ts"
+    before, after = _messages(TS), _messages(updated)
+    assert sorted(set(after) - set(before)) == [], "new strings: run update_translations.sh"
+    assert sorted(set(before) - set(after)) == [], "strings no longer in the code"
+    for key, message in after.items():
+        assert message.find("translation").get("type") is None, key  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def german(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    default = QLocale()
+    locale = i18n.install("de", cache_dir=tmp_path / "qm")
+    assert locale.language() == QLocale.Language.German
+    yield
+    i18n.uninstall()
+    QLocale.setDefault(default)
+
+
+def test_plural_forms_in_german_and_in_english(qapp: QApplication, german: None) -> None:
+    assert count_text(1, "contact") == "1 Kontakt"
+    assert count_text(2500, "contact") == "2.500 Kontakte"
+    assert count_text(1, "reply") == "1 Antwort"
+    assert i18n.translated(NO_CONNECTION).startswith("Keine Verbindung zum Server.")
+    i18n.uninstall()
+    QLocale.setDefault(QLocale.c())
+    assert count_text(1, "contact") == "1 contact"
+    assert count_text(2500, "contact") == "2,500 contacts"
+    assert count_text(1, "reply") == "1 reply"
+    assert count_text(3, "reply") == "3 replies"
+    assert i18n.plural("%Ln change(s) (has|have) gone", 1) == "%Ln change has gone"
+
+
+def _menu_titles(window: QMainWindow) -> list[str]:
+    bar = window.findChild(QMenuBar)
+    assert bar is not None
+    return [action.text() for action in bar.actions()]
+
+
+def _sidebar_titles(window: QMainWindow) -> list[str]:
+    navigation = window.findChild(QWidget, "navigation")
+    model = navigation.model()  # type: ignore[attr-defined]
+    return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+
+
+def _open_window(
+    loop: asyncio.AbstractEventLoop, sandbox, tmp_path: Path, sessions: list[AppSession]
+) -> QMainWindow:
+    from mailtrixy_desktop.app.runner import AppSession
+
+    session = AppSession(sandbox.url, sandbox.token, tmp_path / "app")
+    sessions.append(session)
+    return run(loop, session.start(sync=False))
+
+
+def test_the_german_app_shows_german_in_the_window_and_a_pane(
+    loop: asyncio.AbstractEventLoop,
+    german: None,
+    sandbox,
+    tmp_path: Path,
+    sessions: list[AppSession],
+) -> None:
+    window = _open_window(loop, sandbox, tmp_path, sessions)
+    assert _menu_titles(window) == ["&Datei", "&Bearbeiten", "&Ansicht", "&Hilfe"]
+    titles = _sidebar_titles(window)
+    assert titles[:3] == ["Kontakte", "Posteingang", "Deals"]
+    assert "Postausgang" in titles
+    pane = window.findChild(QWidget, "contactsPane")
+    assert pane is not None
+
+    async def search_placeholder() -> None:
+        search = await until(lambda: window.findChild(QWidget, "contactsSearch"))
+        assert search.placeholderText() == "Name, E-Mail, Firma suchen"
+
+    run(loop, search_placeholder())
+    labels = [label.text() for label in window.findChildren(QLabel)]
+    assert not any("contacts" in text.split() for text in labels), labels
+
+
+def test_without_a_translator_the_app_stays_english(
+    loop: asyncio.AbstractEventLoop,
+    sandbox,
+    tmp_path: Path,
+    sessions: list[AppSession],
+) -> None:
+    i18n.uninstall()
+    window = _open_window(loop, sandbox, tmp_path, sessions)
+    assert _menu_titles(window) == ["&File", "&Edit", "&View", "&Help"]
+    assert _sidebar_titles(window)[:3] == ["Contacts", "Inbox", "Deals"]
