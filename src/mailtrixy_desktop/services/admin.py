@@ -5,18 +5,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mailtrixy_desktop.api import models
+from mailtrixy_desktop.api import errors, models
 from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.api.models import GroupFields, TagFields
 from mailtrixy_desktop.services.commands import Commands
-from mailtrixy_desktop.store import contact_lists, tags_groups
+from mailtrixy_desktop.store import contact_lists, local_state, tags_groups
 from mailtrixy_desktop.store import contacts as contact_store
+from mailtrixy_desktop.store import outbox as outbox_store
 from mailtrixy_desktop.store import webhooks as webhook_store
 from mailtrixy_desktop.store.tags_groups import GroupRow, TagRow
 from mailtrixy_desktop.store.webhooks import WebhookRow
 
 if TYPE_CHECKING:  # pydantic stays off the path to the first paint
     from mailtrixy_desktop.api.models import CreatedWebhook
+
+WEBHOOKS_SCOPE = "webhooks"
+NO_WEBHOOKS_SCOPE = (
+    "This workspace's API token has no “webhooks” scope, so webhooks cannot be "
+    "created or deleted here. Ask an admin for a token with that scope."
+)
+OFFLINE_CREATE = (
+    "You are offline. A webhook's secret comes only from the server, once, so a "
+    "webhook cannot be created offline; try again when the connection is back."
+)
 
 
 class AdminService:
@@ -160,12 +171,59 @@ class AdminService:
     def webhooks(self) -> list[WebhookRow]:
         return webhook_store.webhooks(self._c.store)
 
+    def webhooks_blocked(self) -> str | None:
+        """None when the token may manage webhooks; else the sentence saying why not.
+
+        Known from this session's refresh, or from the scopes the inbox remembered
+        (``local_state["me"]``) so the answer is there offline too.
+        """
+        if self._webhooks_forbidden is not None:
+            return self._webhooks_forbidden
+        known = local_state.get(self._c.store, "me")
+        scopes = known.get("scopes") if isinstance(known, dict) else None
+        if isinstance(scopes, list) and scopes and WEBHOOKS_SCOPE not in scopes:
+            return NO_WEBHOOKS_SCOPE
+        return None
+
+    _webhooks_forbidden: str | None = None
+
+    async def refresh_webhooks(self) -> None:
+        """Read the whole list from the server (small, unpaginated) into the cache.
+
+        A 403 is remembered as the reason management is off, not raised.
+        """
+        if self._client is None:
+            raise RuntimeError("refreshing webhooks needs a connection to the server")
+        try:
+            listed = await self._client.webhooks.list()
+        except errors.Forbidden:
+            self._webhooks_forbidden = NO_WEBHOOKS_SCOPE
+            self._c.changes.publish({"webhooks"})
+            return
+        self._webhooks_forbidden = None
+        store = self._c.store
+        with store.transaction():
+            # A delete still in the outbox is not undone by a list read before it landed.
+            deleting = {
+                op.target_id
+                for op in outbox_store.open_operations(store)
+                if op.kind == "webhook.delete"
+            }
+            webhook_store.upsert_webhooks(store, [w for w in listed if w.id not in deleting])
+            webhook_store.remove_webhooks_except(store, [w.id for w in listed])
+        self._c.changes.publish({"webhooks"})
+
     async def create_webhook(self, url: str, events: list[str]) -> CreatedWebhook:
-        """Online only: the secret exists once, in this answer, and is never stored."""
+        """Online only: the secret exists once, in this answer, and is never stored.
+
+        Raises the api's errors (``ValidationFailed`` with field errors, ``NetworkError``…)
+        for the caller to show; nothing is queued.
+        """
         if self._client is None:
             raise RuntimeError("creating a webhook needs a connection to the server")
         created = await self._client.webhooks.create(url, events)
-        webhook_store.upsert_webhooks(self._c.store, [created])
+        # The row is cached without the secret (the table has no column for it).
+        webhook_store.upsert_webhooks(self._c.store, [created], overwrite_pending=True)
         self._c.changes.publish({"webhooks"})
         return created
 
