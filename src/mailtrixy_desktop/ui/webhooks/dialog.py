@@ -310,6 +310,9 @@ class WebhookDialog(QDialog):
         warning = QLabel(SHOWN_ONCE_NOTE)
         warning.setObjectName("webhookSecretOnce")
         warning.setWordWrap(True)
+        bold = QFont(warning.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        warning.setFont(bold)  # the one thing on this page a person must not miss
         layout.addWidget(warning)
         layout.addStretch(1)
         done = QDialogButtonBox()
@@ -380,6 +383,12 @@ class WebhookDialog(QDialog):
         self.created_url.setText(f"MailTrixy now posts the chosen events to {url}")
         self.secret.setText(secret)
         self.pages.setCurrentIndex(1)
+        # The form is done with: out of the stack, so its height leaves no gap under the secret.
+        form = self.pages.widget(0)
+        self.pages.removeWidget(form)
+        form.hide()
+        self.layout().activate()
+        self.resize(self.width(), self.minimumSizeHint().height())
         self.done_button.setDefault(True)
         self.copy_button.setFocus()
 

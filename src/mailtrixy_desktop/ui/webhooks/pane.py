@@ -113,8 +113,10 @@ class WebhooksPane(Pane):
         self.splitter.addWidget(self._build_list())
         self.guide = VerifyGuide()
         self.splitter.addWidget(self.guide)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        # The guide's code reads best without a horizontal scroll bar.
+        self.guide.setMinimumWidth(self.guide.snippet.fontMetrics().horizontalAdvance("x" * 76))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
