@@ -383,12 +383,6 @@ class WebhookDialog(QDialog):
         self.created_url.setText(f"MailTrixy now posts the chosen events to {url}")
         self.secret.setText(secret)
         self.pages.setCurrentIndex(1)
-        # The form is done with: out of the stack, so its height leaves no gap under the secret.
-        form = self.pages.widget(0)
-        self.pages.removeWidget(form)
-        form.hide()
-        self.layout().activate()
-        self.resize(self.width(), self.minimumSizeHint().height())
         self.done_button.setDefault(True)
         self.copy_button.setFocus()
 
