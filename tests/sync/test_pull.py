@@ -12,7 +12,19 @@ import pytest
 
 from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.api.retry import RetryPolicy
-from mailtrixy_desktop.store import contact_lists, contacts, conversations, deals, sync_state
+from mailtrixy_desktop.services.admin import AdminService
+from mailtrixy_desktop.services.changes import ChangeHub
+from mailtrixy_desktop.services.commands import Commands
+from mailtrixy_desktop.services.contacts import ContactsService
+from mailtrixy_desktop.store import (
+    contact_lists,
+    contacts,
+    conversations,
+    deals,
+    outbox,
+    sync_state,
+    webhooks,
+)
 from mailtrixy_desktop.store.database import Store
 from mailtrixy_desktop.sync.pull import Progress, PullEngine
 from mailtrixy_sandbox.process import SandboxProcess
@@ -303,3 +315,32 @@ async def test_a_first_sync_cut_short_still_gets_its_indexes_back(
     _search_indexes_agree_with_the_rows(store)
     row = contacts.contacts_by_id(store, kept[:1])[kept[0]]
     assert kept[0] in contact_lists.contact_ids(store, search=row.email)
+
+
+async def test_a_sync_does_not_bring_back_what_was_deleted_here_and_not_yet_sent(
+    client: MailTrixyClient, store: Store
+) -> None:
+    """A delete waits in the outbox (offline, or just not sent yet); a sync reads the
+    server, which still has the rows. They stay gone here, and come back only if the
+    server refuses the delete."""
+    engine = PullEngine(client, store)
+    await engine.full_sync(["contacts", "webhooks"])
+    commands = Commands(store, ChangeHub(), lambda: None)  # no engine: nothing is sent
+    contact_id = contact_lists.contact_ids(store)[0]
+    ContactsService(commands).delete(contact_id)
+    hook = await client.webhooks.create("https://example.com/hook", ["deal.won"])
+    await engine.full_sync(["webhooks"])
+    AdminService(commands, client).delete_webhook(hook.id)
+
+    await engine.full_sync(["contacts", "webhooks"])
+    await engine.incremental_sync(["contacts"])
+
+    assert contact_id not in contact_lists.contact_ids(store)
+    assert hook.id not in [w.id for w in webhooks.webhooks(store)]
+    # Refused (say the server kept it): the row is the server's again at the next sync.
+    for op in outbox.open_operations(store):
+        outbox.set_state(store, op.id, outbox.OpState.NEEDS_ATTENTION)
+    await engine.full_sync(["contacts", "webhooks"])
+    assert contact_id in contact_lists.contact_ids(store)
+    assert hook.id in [w.id for w in webhooks.webhooks(store)]
+    await client.webhooks.delete(hook.id)

@@ -273,6 +273,18 @@ def open_operations(store: Store, states: Sequence[OpState] = OPEN) -> list[Oper
     return [_row(r) for r in rows]
 
 
+def deleting(store: Store, target_type: str) -> list[int]:
+    """Targets of ``target_type`` whose delete waits in the outbox (or its outcome is
+    unknown): a sync that read them before the delete landed must not bring them back.
+    A refused delete is not among them: its row was put back on purpose."""
+    states = [s.value for s in OPEN if s is not OpState.NEEDS_ATTENTION]
+    marks = ",".join("?" * len(states))
+    return store.column(
+        f"SELECT target_id FROM outbox WHERE kind = ? AND state IN ({marks})",
+        (f"{target_type}.delete", *states),
+    )
+
+
 def count_open(store: Store) -> int:
     marks = ",".join("?" * len(OPEN))
     return int(

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from mailtrixy_desktop.api import errors
 from mailtrixy_desktop.api.retry import RetryPolicy
-from mailtrixy_desktop.store import indexing, sync_state
+from mailtrixy_desktop.store import indexing, outbox, sync_state
+from mailtrixy_desktop.sync.operations import TARGETS
 from mailtrixy_desktop.sync.resources import BY_NAME, RESOURCES
 
 if TYPE_CHECKING:
@@ -102,6 +103,25 @@ def _restore_if_deferred(store: Store, table: str) -> None:
     deferred them (it did not if the table had rows)."""
     if table in store.deferred:
         indexing.restore(store, table)
+
+
+def _keep_local_deletes(store: Store, resource: SyncedResource) -> None:
+    """Drop again what a page just wrote back although its delete waits in the outbox:
+    the page was read before the delete reached the server, and an incremental sync
+    would never say it is gone."""
+    if resource.target_type is None:
+        return
+    ids = outbox.deleting(store, resource.target_type)
+    if ids:
+        TARGETS[resource.target_type].delete(store, ids)
+
+
+def _write_page(
+    write: Callable[[Store, Any], Any], resource: SyncedResource, store: Store, payload: Any
+) -> None:
+    with store.transaction():
+        write(store, payload)
+        _keep_local_deletes(store, resource)
 
 
 def _log_failure(job: asyncio.Future[Any]) -> None:
@@ -269,6 +289,7 @@ class PullEngine:
             def write_all() -> None:
                 with self.store.transaction():
                     resource.write(self.store, items)
+                    _keep_local_deletes(self.store, resource)
                     resource.remove_except(self.store, (i.id for i in items))
                     sync_state.record_full_sync(
                         self.store, resource.name, finished_at=started, cursor=None
@@ -335,7 +356,7 @@ class PullEngine:
         async def absorb(page: _Digest) -> None:
             nonlocal bad, done, newest
             # One transaction per page, in the writer thread; the loop goes on meanwhile.
-            await writer.run(write, self.store, page.payload)
+            await writer.run(_write_page, write, resource, self.store, page.payload)
             seen.update(page.ids)
             bad += page.bad
             if page.latest is not None and (newest is None or page.latest > newest):

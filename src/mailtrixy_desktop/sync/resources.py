@@ -48,6 +48,9 @@ class SyncedResource:
     # from the models with ``write``.
     to_rows: ToRows | None = None
     write_rows: WriteRows | None = None
+    # The outbox's name for one of these ("contact"), when the app can delete them: a
+    # page read before a local delete was sent must not put the row back.
+    target_type: str | None = None
 
     @property
     def paginated(self) -> bool:
@@ -109,7 +112,12 @@ RESOURCES: tuple[SyncedResource, ...] = (
         fetch_all=_team,
     ),
     SyncedResource(
-        "tags", "contacts", tags_groups.upsert_tags, tags_groups.remove_tags_except, fetch_all=_tags
+        "tags",
+        "contacts",
+        tags_groups.upsert_tags,
+        tags_groups.remove_tags_except,
+        fetch_all=_tags,
+        target_type="tag",
     ),
     SyncedResource(
         "groups",
@@ -117,6 +125,7 @@ RESOURCES: tuple[SyncedResource, ...] = (
         tags_groups.upsert_groups,
         tags_groups.remove_groups_except,
         fetch_all=_groups,
+        target_type="group",
     ),
     SyncedResource(
         "contacts",
@@ -127,6 +136,7 @@ RESOURCES: tuple[SyncedResource, ...] = (
         table="contacts",
         to_rows=contacts.contact_rows,
         write_rows=contacts.write_contact_rows,
+        target_type="contact",
     ),
     SyncedResource(
         "conversations",
@@ -147,6 +157,7 @@ RESOURCES: tuple[SyncedResource, ...] = (
         table="deals",
         to_rows=deals.deal_rows,
         write_rows=deals.write_deal_rows,
+        target_type="deal",
     ),
     SyncedResource(
         "campaigns",
@@ -154,6 +165,7 @@ RESOURCES: tuple[SyncedResource, ...] = (
         campaigns.upsert_campaigns,
         campaigns.remove_campaigns_except,
         fetch_page=_campaigns,
+        target_type="campaign",
     ),
     SyncedResource(
         "email_accounts",
@@ -168,6 +180,7 @@ RESOURCES: tuple[SyncedResource, ...] = (
         webhooks.upsert_webhooks,
         webhooks.remove_webhooks_except,
         fetch_all=_webhooks,
+        target_type="webhook",
     ),
 )
 BY_NAME = {r.name: r for r in RESOURCES}
