@@ -203,12 +203,9 @@ class AdminService:
         self._webhooks_forbidden = None
         store = self._c.store
         with store.transaction():
-            # A delete still in the outbox is not undone by a list read before it landed.
-            deleting = {
-                op.target_id
-                for op in outbox_store.open_operations(store)
-                if op.kind == "webhook.delete"
-            }
+            # A delete still in the outbox is not undone by a list read before it landed
+            # (the same rule as the sync's).
+            deleting = set(outbox_store.deleting(store, "webhook"))
             webhook_store.upsert_webhooks(store, [w for w in listed if w.id not in deleting])
             webhook_store.remove_webhooks_except(store, [w.id for w in listed])
         self._c.changes.publish({"webhooks"})
