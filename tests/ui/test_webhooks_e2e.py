@@ -177,7 +177,12 @@ def test_a_webhook_made_in_the_dialog_gets_a_signed_delivery_the_guide_code_veri
         )
 
         # The code the guide shows, exactly as shown, run against the real delivery.
-        shown = child(pane, QPlainTextEdit, "webhookGuideSnippet").toPlainText()
+        guide_button = child(pane, QPushButton, "webhookGuide")
+        if not guide_button.isChecked():
+            click(guide_button)
+        snippet = child(pane, QPlainTextEdit, "webhookGuideSnippet")
+        await until(snippet.isVisible, what="the guide")
+        shown = snippet.toPlainText()
         assert shown == snippet_text()
         namespace: dict[str, Any] = {}
         exec(compile(shown, "verify_signature_snippet.py", "exec"), namespace)  # noqa: S102

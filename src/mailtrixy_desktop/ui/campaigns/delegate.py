@@ -129,7 +129,8 @@ class CampaignDelegate(QStyledItemDelegate):
         # Line 2: the subject, when on the right.
         top = inner.top() + line + GAP
         painter.setFont(small)
-        when = timing(row)
+        # Who and when on the right, so the third line has room for all five rates.
+        when = f"{count_text(row.recipients_count, 'recipient')} · {timing(row)}"
         small_metrics = QFontMetrics(small)
         when_width = small_metrics.horizontalAdvance(when)
         painter.setPen(muted)
@@ -149,18 +150,24 @@ class CampaignDelegate(QStyledItemDelegate):
             ),
         )
 
-        # Line 3: recipients, then the rates (label muted, figure in text colour).
+        # Line 3: the five rates (label muted, figure in text colour); closer together
+        # when the list is narrow, and what still does not fit is in the tooltip.
         top += line + GAP
         painter.setFont(small)
         x = inner.left()
-        recipients = count_text(row.recipients_count, "recipient")
-        pieces: list[tuple[str, bool]] = [(recipients, False)]
+        pieces: list[tuple[str, bool]] = []
         if has_figures(row):
-            for rate in rates(row):
-                pieces.append((f"   {SHORT_LABELS[rate.label]} ", True))
-                pieces.append((rate.percent(), False))
+            for gap in ("    ", "  ", " "):
+                pieces = []
+                for number, rate in enumerate(rates(row)):
+                    label = SHORT_LABELS[rate.label]
+                    pieces.append((f"{gap if number else ''}{label} ", True))
+                    pieces.append((rate.percent(), False))
+                needed = sum(small_metrics.horizontalAdvance(p) for p, _quiet in pieces)
+                if needed <= inner.width():
+                    break
         else:
-            pieces.append(("   not sent yet", True))
+            pieces.append(("Not sent yet", True))
         for piece, quiet in pieces:
             width = small_metrics.horizontalAdvance(piece)
             if x + width > inner.right():

@@ -232,7 +232,7 @@ class CampaignsPane(Pane):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([480, 720])
+        self.splitter.setSizes([520, 700])  # the list wide enough for its five rates
         layout.addWidget(self.splitter, 1)
 
     # ------------------------------------------------------------------ Pane

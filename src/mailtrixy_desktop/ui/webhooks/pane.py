@@ -113,10 +113,12 @@ class WebhooksPane(Pane):
         self.splitter.addWidget(self._build_list())
         self.guide = VerifyGuide()
         self.splitter.addWidget(self.guide)
+        self.guide.setVisible(False)  # until asked for (the button, or the saved state)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         # The guide's code reads best without a horizontal scroll bar.
-        self.guide.setMinimumWidth(self.guide.snippet.fontMetrics().horizontalAdvance("x" * 76))
+        # 76 columns of code, and the frame and margins around them.
+        self.guide.setMinimumWidth(self.guide.snippet.fontMetrics().horizontalAdvance("x" * 79))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -146,7 +148,8 @@ class WebhooksPane(Pane):
             "How to verify deliveries", "webhookGuide", "Show or hide how to verify deliveries"
         )
         self.guide_button.setCheckable(True)
-        self.guide_button.setChecked(True)
+        # Off at first: beside the list it needs a wide window; the button opens it.
+        self.guide_button.setChecked(False)
         self.guide_button.toggled.connect(self._show_guide)
         self.new_button = _button("New webhook…", "webhookNew", "Create a webhook")
         self.new_button.clicked.connect(self.new_webhook)
