@@ -55,11 +55,13 @@ async def until(
 
 
 @pytest.fixture
-def sessions() -> Iterator[list[AppSession]]:
+def sessions(loop: asyncio.AbstractEventLoop) -> Iterator[list[AppSession]]:
     """App sessions a test starts (``AppSession``); each is closed at the end, even when
-    the test failed half-way."""
+    the test failed half-way.
+
+    On the test's own Qt loop, which is closed only after this: a close run on a
+    fresh asyncio loop, with Qt's events not handled, waited forever."""
     made: list[AppSession] = []
     yield made
-    loop = asyncio.get_event_loop()
     for session in made:
-        loop.run_until_complete(session.close())
+        loop.run_until_complete(asyncio.wait_for(session.close(), 60))
