@@ -26,10 +26,11 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 from mailtrixy_desktop.i18n_marks import Message, Source
 
@@ -190,3 +191,16 @@ def number(value: int) -> str:
     if locale.language() == QLocale.Language.C:
         locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     return locale.toString(value)
+
+
+def counted(text: str, n: int) -> str:
+    """A translated ``%Ln`` plural made English when untranslated (``plural``), with the
+    count grouped by the locale ("2,500"; "2.500" in German)."""
+    return plural(text, n).replace(str(n), number(n), 1)
+
+
+def moment_text(moment: datetime, form: str) -> str:
+    """``moment`` in local time, in Qt's date ``form`` ("d MMM yyyy"), with the month
+    names of the app's language."""
+    local = QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
+    return QLocale().toString(local, form)

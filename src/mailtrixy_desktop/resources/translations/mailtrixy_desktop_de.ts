@@ -20,6 +20,39 @@
     </message>
 </context>
 <context>
+    <name>CampaignDelegate</name>
+    <message>
+        <location filename="../../ui/campaigns/delegate.py" line="+35"/>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clicked</source>
+        <translation>Geklickt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bounced</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsub.</source>
+        <translation>Abgem.</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>Not sent yet</source>
+        <translation>Noch nicht gesendet</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDetail</name>
     <message>
         <location filename="../../ui/campaigns/detail.py" line="+91"/>
@@ -32,7 +65,27 @@
         <translation>Neue Kampagne</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+45"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Fix…</source>
         <translation>Beheben…</translation>
     </message>
@@ -47,12 +100,42 @@
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+28"/>
+        <source>Delivery rate</source>
+        <translation>Zustellrate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open rate</source>
+        <translation>Öffnungsrate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click rate</source>
+        <translation>Klickrate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bounce rate</source>
+        <translation>Bounce-Rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsubscribe rate</source>
+        <translation>Abmelderate</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The email as it will look</source>
         <translation>Die E-Mail, wie sie aussehen wird</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>The body is not on this computer yet.</source>
+        <translation>Der Inhalt ist noch nicht auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Delete draft…</source>
         <translation>Entwurf löschen…</translation>
     </message>
@@ -63,11 +146,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+124"/>
         <source>Send now…</source>
         <translation>Jetzt senden…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-105"/>
         <source>No campaigns yet</source>
         <translation>Noch keine Kampagnen</translation>
     </message>
@@ -97,15 +181,148 @@
         <translation>Hier erscheinen ihre Statistiken oder die E-Mail, wie sie aussehen wird.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+26"/>
+        <source>{recipients} in {groups}</source>
+        <translation>{recipients} in {groups}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{percent} processed</source>
+        <translation>{percent} verarbeitet</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server refused it.</source>
+        <translation>Der Server hat sie abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The change was not saved</source>
+        <translation>Die Änderung wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not deleted</source>
+        <translation>Nicht gelöscht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not created</source>
+        <translation>Nicht angelegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not done</source>
+        <translation>Nicht erledigt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>◷  {verb} waits in the outbox and goes when the server answers.</source>
         <translation>◷  {verb} wartet im Postausgang und geht raus, sobald der Server antwortet.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Resume sending…</source>
+        <translation>Senden fortsetzen…</translation>
     </message>
 </context>
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/campaigns/editor.py" line="+249"/>
+        <location filename="../../ui/campaigns/editor.py" line="+104"/>
+        <source>&lt;h1&gt;Hello {{contact.name}}&lt;/h1&gt;
+&lt;p&gt;Write your message here.&lt;/p&gt;
+&lt;p&gt;— The team&lt;/p&gt;
+&lt;p style=&quot;color:#888&quot;&gt;You receive this as {{contact.email}}.&lt;/p&gt;
+</source>
+        <translation>&lt;h1&gt;Hallo {{contact.name}}&lt;/h1&gt;
+&lt;p&gt;Schreiben Sie hier Ihre Nachricht.&lt;/p&gt;
+&lt;p&gt;— Ihr Team&lt;/p&gt;
+&lt;p style=&quot;color:#888&quot;&gt;Sie erhalten dies als {{contact.email}}.&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>local time</source>
+        <translation>Ortszeit</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>New campaign</source>
+        <translation>Neue Kampagne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit campaign</source>
+        <translation>Kampagne bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Campaign name</source>
+        <translation>Kampagnenname</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>e.g. April product update</source>
+        <translation>z. B. Produkt-Update April</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What recipients see in their inbox</source>
+        <translation>Was Empfänger in ihrem Posteingang sehen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Subject</source>
+        <translation>&amp;Betreff</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From name</source>
+        <translation>Absendername</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>e.g. Your Company</source>
+        <translation>z. B. Ihre Firma</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;From name</source>
+        <translation>Absender&amp;name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From email</source>
+        <translation>Absenderadresse</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>e.g. newsletter@yourcompany.com</source>
+        <translation>z. B. newsletter@ihrefirma.de</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From &amp;email</source>
+        <translation>Absender&amp;adresse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Email account</source>
         <translation>E-Mail-Konto</translation>
     </message>
@@ -115,7 +332,22 @@
         <translation>Das verbundene Konto, von dem die Kampagne gesendet wird</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>Choose an email account…</source>
+        <translation>E-Mail-Konto wählen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(not verified)</source>
+        <translation>(nicht verifiziert)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Recipient groups</source>
         <translation>Empfängergruppen</translation>
     </message>
@@ -130,7 +362,12 @@
         <translation>Dieser Arbeitsbereich hat noch keine Kontaktgruppen: Legen Sie eine unter „Tags &amp; Gruppen“ an.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>&amp;Recipients</source>
+        <translation>&amp;Empfänger</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Schedule for later (otherwise it stays a draft)</source>
         <translation>Für später planen (sonst bleibt sie ein Entwurf)</translation>
     </message>
@@ -226,15 +463,293 @@
         <translation>Der Inhalt wurde nicht geladen (offline?). Was Sie hier schreiben, ersetzt ihn.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+19"/>
+        <source>Email account #{id}</source>
+        <translation>E-Mail-Konto #{id}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Tick the groups to send to.</source>
         <translation>Haken Sie die Gruppen an, an die gesendet wird.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;{recipients}&lt;/b&gt; in {groups}</source>
+        <translation>&lt;b&gt;{recipients}&lt;/b&gt; in {groups}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (someone in several groups gets one email)</source>
+        <translation> (wer in mehreren Gruppen ist, bekommt eine E-Mail)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Schedule</source>
+        <translation>Planen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save draft</source>
+        <translation>Entwurf speichern</translation>
+    </message>
+    <message>
+        <location line="+154"/>
+        <source>Give the campaign a name (only your team sees it).</source>
+        <translation>Geben Sie der Kampagne einen Namen (nur Ihr Team sieht ihn).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>At most {max} characters ({now} now).</source>
+        <translation>Höchstens {max} Zeichen (jetzt {now}).</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Write the subject recipients will see.</source>
+        <translation>Schreiben Sie den Betreff, den die Empfänger sehen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Say who it is from, e.g. your company&apos;s name.</source>
+        <translation>Geben Sie an, von wem sie kommt, z. B. den Namen Ihrer Firma.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the email account it is sent from.</source>
+        <translation>Wählen Sie das E-Mail-Konto, von dem sie gesendet wird.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This email account is not verified yet; choose a verified one.</source>
+        <translation>Dieses E-Mail-Konto ist noch nicht verifiziert; wählen Sie ein verifiziertes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the sender&apos;s email address.</source>
+        <translation>Geben Sie die E-Mail-Adresse des Absenders ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{email}” is not an email address.</source>
+        <translation>„{email}“ ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use an address at {domain}, the account&apos;s verified domain.</source>
+        <translation>Verwenden Sie eine Adresse bei {domain}, der verifizierten Domain des Kontos.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tick at least one group to send to.</source>
+        <translation>Haken Sie mindestens eine Empfängergruppe an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write the email&apos;s HTML body.</source>
+        <translation>Schreiben Sie den HTML-Inhalt der E-Mail.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>That time has passed; choose a time in the future (your local time).</source>
+        <translation>Dieser Zeitpunkt ist vorbei; wählen Sie einen in der Zukunft (Ihre Ortszeit).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fix it before scheduling.</source>
+        <translation>Beheben Sie das vor dem Planen.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>This campaign is no longer on this computer; it cannot be saved.</source>
+        <translation>Diese Kampagne ist nicht mehr auf diesem Computer; sie lässt sich nicht speichern.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Fix the new campaign</source>
+        <translation>Die neue Kampagne korrigieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the campaign</source>
+        <translation>Die Kampagne korrigieren</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The server refused this change.</source>
+        <translation>Der Server hat diese Änderung abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server did not accept this. Fix what is marked, then save again.</source>
+        <translation>Der Server hat das nicht angenommen. Beheben Sie das Markierte und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>{listed} and {count} more</source>
+        <translation>{listed} und {count} weitere</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{listed} matches no contact field: recipients would see it as written.</source>
+        <translation>{listed} passt zu keinem Kontaktfeld: Empfänger würden es so sehen, wie es dasteht.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{listed} match no contact field: recipients would see them as written.</source>
+        <translation>{listed} passen zu keinem Kontaktfeld: Empfänger würden sie so sehen, wie sie dastehen.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignRateParts</name>
+    <message>
+        <location filename="../../ui/campaigns/formatting.py" line="+34"/>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opened</source>
+        <translation>geöffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clicked</source>
+        <translation>geklickt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bounced</source>
+        <translation>unzustellbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unsubscribed</source>
+        <translation>abgemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignRates</name>
+    <message>
+        <location line="-12"/>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clicked</source>
+        <translation>Geklickt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bounced</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsubscribed</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>recipients</source>
+        <translation>Empfängern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delivered</source>
+        <translation>zugestellten</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>{label}: {part} {part_name} of {whole} {base} ({percent})</source>
+        <translation>{label}: {part} von {whole} {base} ({percent})</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{recipients}; no statistics before it is sent</source>
+        <translation>{recipients}; keine Statistik, bevor sie gesendet ist</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignStatus</name>
+    <message>
+        <location line="-86"/>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTimes</name>
+    <message>
+        <location line="+119"/>
+        <source>Today {clock}</source>
+        <translation>Heute {clock}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tomorrow {clock}</source>
+        <translation>Morgen {clock}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yesterday {clock}</source>
+        <translation>Gestern {clock}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Goes {when}</source>
+        <translation>Versand: {when}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent {when}</source>
+        <translation>Gesendet: {when}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started {when}</source>
+        <translation>Gestartet: {when}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created {when}</source>
+        <translation>Erstellt: {when}</translation>
     </message>
 </context>
 <context>
     <name>CampaignsPane</name>
     <message>
-        <location filename="../../ui/campaigns/pane.py" line="+102"/>
+        <location filename="../../ui/campaigns/pane.py" line="+115"/>
         <location line="+27"/>
         <location line="+70"/>
         <source>Campaigns</source>
@@ -256,7 +771,12 @@
         <translation>Kampagnen nach Status anzeigen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>All campaigns</source>
+        <translation>Alle Kampagnen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <location line="+2"/>
         <source>New campaign</source>
         <translation>Neue Kampagne</translation>
@@ -277,7 +797,38 @@
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+121"/>
+        <source>No campaigns yet. Press “New campaign” to write the first.</source>
+        <translation>Noch keine Kampagnen. Klicken Sie auf „Neue Kampagne“, um die erste zu schreiben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No campaign matches this status and search.</source>
+        <translation>Keine Kampagne passt zu diesem Status und dieser Suche.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>All campaigns ({count})</source>
+        <translation>Alle Kampagnen ({count})</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>A new campaign</source>
+        <translation>Eine neue Kampagne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (and {count} more)</source>
+        <translation> (und {count} weitere)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+268"/>
+        <source>the server refused it.</source>
+        <translation>der Server hat sie abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="-266"/>
         <source>&lt;b&gt;{escape} was not created{more}:&lt;/b&gt; {why}</source>
         <translation>&lt;b&gt;{escape} wurde nicht angelegt{more}:&lt;/b&gt; {why}</translation>
     </message>
@@ -288,12 +839,12 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>This campaign is no longer here.</source>
         <translation>Diese Kampagne gibt es hier nicht mehr.</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-66"/>
         <source>{quoted} {verb}; the outbox sends it to the server.</source>
         <translation>{quoted} {verb}; der Postausgang sendet sie an den Server.</translation>
     </message>
@@ -302,28 +853,62 @@
         <source>{quoted} is not sent: {join} matches no contact field. Edit it first.</source>
         <translation>{quoted} wird nicht gesendet: {join} passt zu keinem Kontaktfeld. Bearbeiten Sie sie zuerst.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Resume sending {quoted} now to %Ln recipient(s)?</source>
+        <translation>
+            <numerusform>Senden von {quoted} an %Ln Empfänger jetzt fortsetzen?</numerusform>
+            <numerusform>Senden von {quoted} an %Ln Empfänger jetzt fortsetzen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Send {quoted} now to %Ln recipient(s)?</source>
+        <translation>
+            <numerusform>{quoted} jetzt an %Ln Empfänger senden?</numerusform>
+            <numerusform>{quoted} jetzt an %Ln Empfänger senden?</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
         <source>Send campaign</source>
         <translation>Kampagne senden</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>{verb} {quoted} now to {count_text}?</source>
-        <translation>{quoted} jetzt an {count_text} {verb}?</translation>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Send to %Ln recipient(s)</source>
+        <translation>
+            <numerusform>An %Ln Empfänger senden</numerusform>
+            <numerusform>An %Ln Empfänger senden</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+96"/>
+        <source>A campaign</source>
+        <translation>Eine Kampagne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what} was not sent: {why}</source>
+        <translation>{what} wurde nicht gesendet: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} was not deleted: {why}</source>
+        <translation>{what} wurde nicht gelöscht: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} was not saved: {why}</source>
+        <translation>{what} wurde nicht gespeichert: {why}</translation>
+    </message>
+    <message>
+        <location line="-102"/>
         <source>It cannot be stopped from here once it has started.</source>
         <translation>Einmal gestartet, lässt sie sich von hier aus nicht mehr anhalten.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Send to {count_text}</source>
-        <translation>An {count_text} senden</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>{quoted} is on its way.</source>
         <translation>{quoted} ist unterwegs.</translation>
     </message>
@@ -456,11 +1041,24 @@
     </message>
 </context>
 <context>
+    <name>ChipStrip</name>
+    <message>
+        <location filename="../../ui/contacts/detail_panel.py" line="+95"/>
+        <source>Click a tag to remove it</source>
+        <translation>Auf ein Tag klicken, um es zu entfernen</translation>
+    </message>
+</context>
+<context>
     <name>ColumnView</name>
     <message>
-        <location filename="../../ui/deals/board.py" line="+105"/>
+        <location filename="../../ui/deals/board.py" line="+106"/>
         <source>{stage_title} deals</source>
         <translation>Deals in {stage_title}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No deals</source>
+        <translation>Keine Deals</translation>
     </message>
 </context>
 <context>
@@ -556,9 +1154,65 @@
     </message>
 </context>
 <context>
+    <name>ContactColumns</name>
+    <message>
+        <location filename="../../ui/contacts/export_dialog.py" line="+41"/>
+        <location filename="../../ui/contacts/table_model.py" line="+83"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/contacts/table_model.py" line="+1"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/contacts/table_model.py" line="+1"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/contacts/table_model.py" line="+1"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/contacts/table_model.py" line="+1"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/contacts/table_model.py" line="+1"/>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/contacts/table_model.py" line="+1"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/contacts/table_model.py" line="+1"/>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} (custom field)</source>
+        <translation>{name} (eigenes Feld)</translation>
+    </message>
+</context>
+<context>
     <name>ContactDetailPanel</name>
     <message>
-        <location filename="../../ui/contacts/detail_panel.py" line="+410"/>
+        <location filename="../../ui/contacts/detail_panel.py" line="+330"/>
         <source>Contact details</source>
         <translation>Kontaktdetails</translation>
     </message>
@@ -569,11 +1223,47 @@
     </message>
     <message>
         <location line="+30"/>
+        <location line="+388"/>
         <source>Saving… the change waits in the outbox.</source>
         <translation>Speichern… die Änderung wartet im Postausgang.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="-352"/>
+        <source>Full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Company or organisation</source>
+        <translation>Firma oder Organisation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{label}:</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Tags:</source>
         <translation>Tags:</translation>
     </message>
@@ -634,18 +1324,83 @@ Mit den Aktionen über der Tabelle können Sie sie gemeinsam taggen, gruppieren 
         <source>conversations not fetched yet</source>
         <translation>Unterhaltungen noch nicht abgerufen</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>never contacted</source>
+        <translation>noch nie kontaktiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last contacted {when}</source>
+        <translation>zuletzt kontaktiert am {when}</translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <source>The name is required.</source>
+        <translation>Der Name ist erforderlich.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The email is required.</source>
+        <translation>Die E-Mail-Adresse ist erforderlich.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This does not look like an email address.</source>
+        <translation>Das sieht nicht nach einer E-Mail-Adresse aus.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Not sent yet: the change waits in the outbox and is retried.</source>
+        <translation>Noch nicht gesendet: Die Änderung wartet im Postausgang und wird erneut versucht.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server refused this change.</source>
+        <translation>Der Server hat diese Änderung abgelehnt.</translation>
+    </message>
 </context>
 <context>
     <name>ContactsPane</name>
     <message>
-        <location filename="../../ui/contacts/pane.py" line="+141"/>
+        <location filename="../../ui/contacts/pane.py" line="+146"/>
         <location line="+46"/>
-        <location line="+84"/>
+        <location line="+90"/>
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-78"/>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import contacts from CSV</source>
+        <translation>Kontakte aus CSV importieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export contacts to CSV</source>
+        <translation>Kontakte als CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New contact</source>
+        <translation>Neuer Kontakt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Create a contact (Ctrl+N)</source>
+        <translation>Einen Kontakt anlegen (Strg+N)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Search contacts</source>
         <translation>Kontakte durchsuchen</translation>
     </message>
@@ -665,12 +1420,46 @@ Mit den Aktionen über der Tabelle können Sie sie gemeinsam taggen, gruppieren 
         <translation>Nach Gruppe filtern</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
+        <location line="+656"/>
+        <location line="+4"/>
+        <location line="+113"/>
+        <source>Add tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <location line="-772"/>
+        <location line="+675"/>
+        <location line="+4"/>
+        <location line="+94"/>
+        <source>Remove tag</source>
+        <translation>Tag entfernen</translation>
+    </message>
+    <message>
+        <location line="-772"/>
+        <location line="+695"/>
+        <location line="+4"/>
+        <location line="+74"/>
+        <source>Add to group</source>
+        <translation>Zur Gruppe hinzufügen</translation>
+    </message>
+    <message>
+        <location line="-771"/>
+        <location line="+712"/>
+        <location line="+4"/>
+        <location line="+56"/>
+        <source>Remove from group</source>
+        <translation>Aus Gruppe entfernen</translation>
+    </message>
+    <message>
+        <location line="-770"/>
+        <location line="+741"/>
+        <location line="+40"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-779"/>
         <source>Delete the selected contacts</source>
         <translation>Die ausgewählten Kontakte löschen</translation>
     </message>
@@ -690,7 +1479,12 @@ Mit den Aktionen über der Tabelle können Sie sie gemeinsam taggen, gruppieren 
         <translation>{text} für die ausgewählten Kontakte</translation>
     </message>
     <message>
-        <location line="+294"/>
+        <location line="+288"/>
+        <source>{shown} of {contacts_text}</source>
+        <translation>{shown} von {contacts_text}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>No contacts match this search and these filters.</source>
         <translation>Keine Kontakte passen zu dieser Suche und diesen Filtern.</translation>
     </message>
@@ -702,53 +1496,164 @@ Create one with New contact, or import a CSV file.</source>
 Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.</translation>
     </message>
     <message>
-        <location line="+204"/>
-        <source>All {rows:,} matching contacts selected.</source>
-        <translation>Alle {rows:,} passenden Kontakte ausgewählt.</translation>
+        <location line="+57"/>
+        <source>All tags</source>
+        <translation>Alle Tags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All groups</source>
+        <translation>Alle Gruppen</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>New tag…</source>
+        <translation>Neues Tag…</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the changes to this contact before leaving it?</source>
+        <translation>Die Änderungen an diesem Kontakt speichern, bevor Sie ihn verlassen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>All %Ln matching contact(s) selected.</source>
+        <translation>
+            <numerusform>Der %Ln passende Kontakt ist ausgewählt.</numerusform>
+            <numerusform>Alle %Ln passenden Kontakte sind ausgewählt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} selected.</source>
+        <translation>{count} ausgewählt.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+141"/>
+        <source>Select all {rows} matching this filter</source>
+        <translation>Alle {rows} Treffer dieses Filters auswählen</translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <source>New tag</source>
+        <translation>Neues Tag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tag name (lowercase, no spaces):</source>
+        <translation>Tag-Name (Kleinbuchstaben, ohne Leerzeichen):</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Add the tag “{tag}” to %Ln contact(s)?</source>
+        <translation>
+            <numerusform>Das Tag „{tag}“ zu %Ln Kontakt hinzufügen?</numerusform>
+            <numerusform>Das Tag „{tag}“ zu %Ln Kontakten hinzufügen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-35"/>
         <source>Clear selection</source>
         <translation>Auswahl aufheben</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{count:,} selected.</source>
-        <translation>{count:,} ausgewählt.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+122"/>
-        <source>Select all {rows:,} matching this filter</source>
-        <translation>Alle {rows:,} zu diesem Filter auswählen</translation>
-    </message>
-    <message>
-        <location line="-88"/>
+        <location line="+43"/>
         <source>Tagged {contacts_text} “{tag}”.</source>
         <translation>{contacts_text} mit „{tag}“ getaggt.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Remove the tag “{tag}” from %Ln contact(s)?</source>
+        <translation>
+            <numerusform>Das Tag „{tag}“ von %Ln Kontakt entfernen?</numerusform>
+            <numerusform>Das Tag „{tag}“ von %Ln Kontakten entfernen?</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>Removed “{name}” from {contacts_text}.</source>
         <translation>„{name}“ von {contacts_text} entfernt.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>the group</source>
+        <translation>die Gruppe</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Add %Ln contact(s) to “{group}”?</source>
+        <translation>
+            <numerusform>%Ln Kontakt zu „{group}“ hinzufügen?</numerusform>
+            <numerusform>%Ln Kontakte zu „{group}“ hinzufügen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Added {contacts_text} to “{name}”.</source>
         <translation>{contacts_text} zu „{name}“ hinzugefügt.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Remove %Ln contact(s) from “{group}”?</source>
+        <translation>
+            <numerusform>%Ln Kontakt aus „{group}“ entfernen?</numerusform>
+            <numerusform>%Ln Kontakte aus „{group}“ entfernen?</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
         <source>Removed {contacts_text} from “{name}”.</source>
         <translation>{contacts_text} aus „{name}“ entfernt.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
+        <source>Delete “{name}”? This cannot be undone.</source>
+        <translation>„{name}“ löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete this contact? This cannot be undone.</source>
+        <translation>Diesen Kontakt löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Delete %Ln contact(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>%Ln Kontakt löschen? Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>%Ln Kontakte löschen? Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete contacts</source>
+        <translation>Kontakte löschen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Deleted {contacts_text}.</source>
         <translation>{contacts_text} gelöscht.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>Delete %Ln contact(s)…</source>
+        <translation>
+            <numerusform>%Ln Kontakt löschen…</numerusform>
+            <numerusform>%Ln Kontakte löschen…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+47"/>
+        <location line="+22"/>
         <source>Custom fields</source>
         <translation>Eigene Felder</translation>
     </message>
@@ -761,6 +1666,29 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <location line="+9"/>
         <source>CSV export is not available in this build.</source>
         <translation>Der CSV-Export ist in diesem Build nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTableModel</name>
+    <message>
+        <location filename="../../ui/contacts/table_model.py" line="+100"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location line="+219"/>
+        <source>{name}: a change waits in the outbox</source>
+        <translation>{name}: Eine Änderung wartet im Postausgang</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Custom field “{name}”</source>
+        <translation>Eigenes Feld „{name}“</translation>
     </message>
 </context>
 <context>
@@ -881,7 +1809,22 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>CustomFieldsTable</name>
     <message>
-        <location filename="../../ui/contacts/detail_panel.py" line="-409"/>
+        <location filename="../../ui/contacts/detail_panel.py" line="-808"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes/No</source>
+        <translation>Ja/Nein</translation>
+    </message>
+    <message>
+        <location line="+181"/>
         <source>Custom fields</source>
         <translation>Eigene Felder</translation>
     </message>
@@ -901,23 +1844,102 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Type of custom field {name}</source>
         <translation>Typ des eigenen Felds {name}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+21"/>
+        <location line="+2"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+23"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Row {row} needs a field name.</source>
+        <translation>Zeile {row} braucht einen Feldnamen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{name}” appears twice.</source>
+        <translation>„{name}“ kommt zweimal vor.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“{name}” must be a number.</source>
+        <translation>„{name}“ muss eine Zahl sein.</translation>
     </message>
 </context>
 <context>
     <name>DealBoard</name>
     <message>
-        <location filename="../../ui/deals/board.py" line="+420"/>
+        <location filename="../../ui/deals/board.py" line="+406"/>
         <source>Deal pipeline</source>
         <translation>Deal-Pipeline</translation>
     </message>
 </context>
 <context>
+    <name>DealCardDelegate</name>
+    <message>
+        <location filename="../../ui/deals/card_delegate.py" line="+368"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Stale · {days} d</source>
+        <translation>Veraltet · {days} T</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Closes {when}</source>
+        <translation>Abschluss {when}</translation>
+    </message>
+</context>
+<context>
+    <name>DealColumnModel</name>
+    <message>
+        <location filename="../../ui/deals/column_model.py" line="+248"/>
+        <source>Assigned to {name}</source>
+        <translation>Zuständig: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expected to close {date}</source>
+        <translation>Voraussichtlicher Abschluss am {date}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saving… (waiting in the outbox)</source>
+        <translation>Wird gespeichert… (wartet im Postausgang)</translation>
+    </message>
+</context>
+<context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="+350"/>
+        <location filename="../../ui/deals/deal_dialog.py" line="+311"/>
+        <source>New deal</source>
+        <translation>Neuer Deal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit deal</source>
+        <translation>Deal bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Deal title</source>
         <translation>Deal-Titel</translation>
     </message>
@@ -927,17 +1949,32 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>z. B. Acme — Jahrestarif</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Deal value</source>
         <translation>Deal-Wert</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
+        <source>&amp;Value</source>
+        <translation>&amp;Wert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Stage</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Sta&amp;ge</source>
+        <translation>&amp;Phase</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
@@ -952,12 +1989,27 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Passende Kontakte</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>C&amp;ontact</source>
+        <translation>K&amp;ontakt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Assignee</source>
         <translation>Zuständig</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Assignee</source>
+        <translation>&amp;Zuständig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Expected c&amp;lose</source>
         <translation>Erwarteter &amp;Abschluss</translation>
     </message>
@@ -993,7 +2045,12 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Alles, was man zu diesem Deal wissen sollte</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-222"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notizen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
@@ -1018,7 +2075,12 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Währung nach ISO 4217: Code oder Namen eingeben</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+110"/>
+        <source>Team member #{id}</source>
+        <translation>Teammitglied #{id}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Loading notes…</source>
         <translation>Notizen werden geladen…</translation>
     </message>
@@ -1028,7 +2090,47 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Die Notizen konnten nicht geladen werden (offline?). Was Sie hier eingeben, ersetzt sie.</translation>
     </message>
     <message>
-        <location line="+320"/>
+        <location line="+97"/>
+        <source>No contact in this workspace matches that.</source>
+        <translation>Kein Kontakt in diesem Arbeitsbereich passt dazu.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Give the deal a title.</source>
+        <translation>Geben Sie dem Deal einen Titel.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most {max} characters ({now} now).</source>
+        <translation>Höchstens {max} Zeichen (jetzt {now}).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“{text}” is not an ISO 4217 currency; choose one from the list.</source>
+        <translation>„{text}“ ist keine Währung nach ISO 4217; wählen Sie eine aus der Liste.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a currency.</source>
+        <translation>Wählen Sie eine Währung.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a contact from the list that opens as you type.</source>
+        <translation>Wählen Sie einen Kontakt aus der Liste, die sich beim Tippen öffnet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A deal needs a contact: type a name, email or company and choose one.</source>
+        <translation>Ein Deal braucht einen Kontakt: Tippen Sie Name, E-Mail oder Firma und wählen Sie einen.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>This deal is no longer on this computer (deleted meanwhile?). Copy what you need; it cannot be saved as an edit.</source>
+        <translation>Dieser Deal ist nicht mehr auf diesem Computer (inzwischen gelöscht?). Kopieren Sie, was Sie brauchen; als Änderung lässt er sich nicht speichern.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Delete deal</source>
         <translation>Deal löschen</translation>
     </message>
@@ -1047,11 +2149,51 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
+    <message>
+        <location line="+52"/>
+        <source>Fix the new deal</source>
+        <translation>Den neuen Deal korrigieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the deal</source>
+        <translation>Den Deal korrigieren</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Contact #{id}</source>
+        <translation>Kontakt #{id}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The server refused this change.</source>
+        <translation>Der Server hat diese Änderung abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server did not accept this. Fix what is marked, then save again.</source>
+        <translation>Der Server hat das nicht angenommen. Beheben Sie das Markierte und speichern Sie erneut.</translation>
+    </message>
 </context>
 <context>
     <name>DealsPane</name>
     <message>
-        <location filename="../../ui/deals/pane.py" line="+144"/>
+        <location filename="../../ui/deals/pane.py" line="+70"/>
+        <source>Last update</source>
+        <translation>Letzte Änderung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <location line="+41"/>
         <source>Deals</source>
         <translation>Deals</translation>
@@ -1087,7 +2229,12 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Die Karten in jeder Spalte sortieren</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>Sort: {label}</source>
+        <translation>Sortierung: {label}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+1"/>
         <source>More board options</source>
         <translation>Weitere Board-Optionen</translation>
@@ -1124,7 +2271,55 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Deals, die länger als {days} Tage unverändert sind, werden als veraltet markiert.</translation>
     </message>
     <message>
-        <location line="+318"/>
+        <location line="+71"/>
+        <source>Anyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No deals match</source>
+        <translation>Keine passenden Deals</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No deals</source>
+        <translation>Keine Deals</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>This is already the last stage.</source>
+        <translation>Das ist schon die letzte Phase.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is the first stage.</source>
+        <translation>Das ist die erste Phase.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{quoted} moved to {stage}.</source>
+        <translation>{quoted} nach {stage} verschoben.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln deal(s) moved to {stage}.</source>
+        <translation>
+            <numerusform>%Ln Deal nach {stage} verschoben.</numerusform>
+            <numerusform>%Ln Deals nach {stage} verschoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>this deal</source>
+        <translation>diesen Deal</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>The deal editor is not available in this build.</source>
         <translation>Der Deal-Editor ist in diesem Build nicht verfügbar.</translation>
     </message>
@@ -1134,7 +2329,28 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Diesen Deal gibt es hier nicht mehr.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
+        <source>Delete the deal {quoted}?</source>
+        <translation>Den Deal {quoted} löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Delete %Ln deals: {names} and {more} more?</source>
+        <translation>
+            <numerusform>%Ln Deal löschen: {names} und {more} weitere?</numerusform>
+            <numerusform>%Ln Deals löschen: {names} und {more} weitere?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Delete %Ln deals: {names}?</source>
+        <translation>
+            <numerusform>%Ln Deal löschen: {names}?</numerusform>
+            <numerusform>%Ln Deals löschen: {names}?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Delete deal</source>
         <translation>Deal löschen</translation>
     </message>
@@ -1159,7 +2375,17 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>{deals_text} gelöscht.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
+        <source>The deal</source>
+        <translation>Der Deal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server refused it</source>
+        <translation>der Server hat sie abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{quoted} could not be moved: {why}</source>
         <translation>{quoted} konnte nicht verschoben werden: {why}</translation>
     </message>
@@ -1193,9 +2419,32 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
     </message>
 </context>
 <context>
+    <name>EmailPreview</name>
+    <message>
+        <location filename="../../ui/campaigns/preview.py" line="+35"/>
+        <source>Remote images are hidden to protect your privacy.</source>
+        <translation>Externe Bilder werden zum Schutz Ihrer Privatsphäre ausgeblendet.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Nothing to preview yet</source>
+        <translation>Noch nichts für die Vorschau</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load images</source>
+        <translation>Bilder laden</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/contacts/export_dialog.py" line="+72"/>
+        <location filename="../../ui/contacts/export_dialog.py" line="+23"/>
         <location line="+83"/>
         <source>Export contacts</source>
         <translation>Kontakte exportieren</translation>
@@ -1274,12 +2523,12 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/contacts/import_dialog.py" line="+275"/>
+        <location filename="../../ui/contacts/import_dialog.py" line="+327"/>
         <source>Choose a CSV file</source>
         <translation>CSV-Datei wählen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>contacts.csv</source>
         <translation>kontakte.csv</translation>
     </message>
@@ -1294,17 +2543,39 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
+        <location line="+10"/>
         <source>Encoding</source>
         <translation>Zeichenkodierung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
+        <source>The first row names the columns. Nothing is sent before you confirm.</source>
+        <translation>Die erste Zeile benennt die Spalten. Nichts wird gesendet, bevor Sie bestätigen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV file</source>
+        <translation>CSV-Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a file</source>
+        <translation>Eine Datei wählen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+8"/>
         <source>Delimiter</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-5"/>
+        <source>About the file</source>
+        <translation>Über die Datei</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <location line="+12"/>
         <source>Past imports</source>
         <translation>Frühere Importe</translation>
@@ -1313,6 +2584,11 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <location line="-9"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resume the selected import</source>
+        <translation>Den ausgewählten Import fortsetzen</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -1324,11 +2600,21 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>{rows} rows, {columns} columns: </source>
+        <translation>{rows} Zeilen, {columns} Spalten: </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(unnamed)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
 </context>
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../ui/tags_groups/dialogs.py" line="+234"/>
+        <location filename="../../ui/tags_groups/dialogs.py" line="+239"/>
         <source>Group name</source>
         <translation>Gruppenname</translation>
     </message>
@@ -1347,11 +2633,160 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <source>Optional: who belongs here and why</source>
         <translation>Optional: wer hierher gehört und warum</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A group needs a name.</source>
+        <translation>Eine Gruppe braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A group name is at most {max} characters.</source>
+        <translation>Ein Gruppenname hat höchstens {max} Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A description is at most {max} characters.</source>
+        <translation>Eine Beschreibung hat höchstens {max} Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsModel</name>
+    <message>
+        <location filename="../../ui/tags_groups/models.py" line="+139"/>
+        <source> (not sent yet)</source>
+        <translation> (noch nicht gesendet)</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/contacts/import_dialog.py" line="+313"/>
+        <location filename="../../ui/contacts/import_dialog.py" line="-326"/>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 mit BOM</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{minutes} min {seconds:02d} s</source>
+        <translation>{minutes} min {seconds:02d} s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{hours} h {minutes:02d} min</source>
+        <translation>{hours} h {minutes:02d} min</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>comma</source>
+        <translation>Komma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>semicolon</source>
+        <translation>Semikolon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pipe</source>
+        <translation>senkrechter Strich</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+107"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Custom field “{key}”</source>
+        <translation>Eigenes Feld „{key}“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ignore</source>
+        <translation>Ignorieren</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Not started</source>
+        <translation>Nicht gestartet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+447"/>
         <source>Import contacts</source>
         <translation>Kontakte importieren</translation>
     </message>
@@ -1366,7 +2801,18 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Datei wird gelesen…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+8"/>
+        <location line="+24"/>
+        <source>The file could not be read: {error}</source>
+        <translation>Die Datei konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Saving the rows to send…</source>
         <translation>Die zu sendenden Zeilen werden gespeichert…</translation>
     </message>
@@ -1389,6 +2835,14 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <location line="+1"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%Ln failed row(s) saved to {path}.</source>
+        <translation>
+            <numerusform>%Ln fehlgeschlagene Zeile in {path} gespeichert.</numerusform>
+            <numerusform>%Ln fehlgeschlagene Zeilen in {path} gespeichert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1581,12 +3035,17 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>LostReasonDialog</name>
     <message>
-        <location filename="../../ui/deals/pane.py" line="-609"/>
+        <location filename="../../ui/deals/pane.py" line="-638"/>
         <source>Mark as lost</source>
         <translation>Als verloren markieren</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>these {count} deals</source>
+        <translation>diese {count} Deals</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Why was {what} lost? The reason is added to the notes.</source>
         <translation>Warum ging {what} verloren? Der Grund wird den Notizen hinzugefügt.</translation>
     </message>
@@ -1710,12 +3169,52 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/contacts/import_dialog.py" line="-407"/>
+        <location filename="../../ui/contacts/import_dialog.py" line="-430"/>
         <source>Map the columns</source>
         <translation>Spalten zuordnen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+3"/>
+        <source>Pick a column, then the field it fills. Columns not named after a field become custom fields.</source>
+        <translation>Wählen Sie eine Spalte und dann das Feld, das sie füllt. Spalten, die nicht nach einem Feld benannt sind, werden zu eigenen Feldern.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Column of the file</source>
+        <translation>Spalte der Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field it fills</source>
+        <translation>Feld, das sie füllt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore</source>
+        <translation>Ignorieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Custom field</source>
+        <translation>Eigenes Feld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom field name</source>
+        <translation>Name des eigenen Felds</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Separator of tags and groups</source>
+        <translation>Trennzeichen für Tags und Gruppen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mapping problems</source>
+        <translation>Probleme der Zuordnung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The first rows of the file</source>
         <translation>Die ersten Zeilen der Datei</translation>
     </message>
@@ -1728,6 +3227,24 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <location line="+1"/>
         <source>Tags and groups separated by</source>
         <translation>Tags und Gruppen getrennt durch</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Column {number}</source>
+        <translation>Spalte {number}</translation>
+    </message>
+</context>
+<context>
+    <name>MembersModel</name>
+    <message>
+        <location filename="../../ui/tags_groups/models.py" line="+13"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
     </message>
 </context>
 <context>
@@ -1865,19 +3382,33 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../ui/contacts/import_dialog.py" line="-296"/>
+        <source>Column {number}</source>
+        <translation>Spalte {number}</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/contacts/import_dialog.py" line="+176"/>
+        <location line="+456"/>
+        <location line="+1"/>
         <source>Import report</source>
         <translation>Importbericht</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Save failed rows as CSV…</source>
         <translation>Fehlgeschlagene Zeilen als CSV speichern…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Save failed rows as CSV</source>
+        <translation>Fehlgeschlagene Zeilen als CSV speichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Rows that failed</source>
         <translation>Fehlgeschlagene Zeilen</translation>
     </message>
@@ -1892,19 +3423,39 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>RunPage</name>
     <message>
-        <location line="-79"/>
+        <location line="-81"/>
         <source>Importing</source>
         <translation>Import läuft</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Import progress</source>
+        <translation>Importfortschritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>Import status</source>
+        <translation>Importstatus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate and time left</source>
+        <translation>Tempo und Restzeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cancel import</source>
         <translation>Import abbrechen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel the import</source>
+        <translation>Den Import abbrechen</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1912,7 +3463,12 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>{finished:,} von {total:,}: {done:,} importiert, {failed:,} fehlgeschlagen, {skipped:,} übersprungen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source> — the server asked to slow down; next try in {duration}</source>
+        <translation> — der Server bittet um Drosselung; nächster Versuch in {duration}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{rate:,.0f} rows per second, about {duration} left{waiting}</source>
         <translation>{rate:,.0f} Zeilen pro Sekunde, noch etwa {duration}{waiting}</translation>
     </message>
@@ -1953,6 +3509,116 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <location line="+1"/>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/pane.py" line="-996"/>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search name, email and company</source>
+        <translation>Name, E-Mail und Firma durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New contact</source>
+        <translation>Neuer Kontakt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected contacts (asks first)</source>
+        <translation>Die ausgewählten Kontakte löschen (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select the contacts shown</source>
+        <translation>Die angezeigten Kontakte auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tags_groups/pane.py" line="+130"/>
+        <source>Tags &amp; Groups</source>
+        <translation>Tags &amp; Gruppen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New tag, or new group when the groups list has focus</source>
+        <translation>Neues Tag, oder neue Gruppe, wenn die Gruppenliste den Fokus hat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename the tag or edit the group</source>
+        <translation>Das Tag umbenennen oder die Gruppe bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete the tag or group (asks first); remove members</source>
+        <translation>Das Tag oder die Gruppe löschen (mit Rückfrage); Mitglieder entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search contacts to add to the group</source>
+        <translation>Kontakte suchen, die zur Gruppe hinzukommen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaigns/pane.py" line="-554"/>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New campaign</source>
+        <translation>Neue Kampagne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search campaign names and subjects</source>
+        <translation>Kampagnennamen und Betreffzeilen durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit the selected draft or scheduled campaign</source>
+        <translation>Den ausgewählten Entwurf oder die geplante Kampagne bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the selected draft (asks first)</source>
+        <translation>Den ausgewählten Entwurf löschen (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/pane.py" line="+22"/>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New deal</source>
+        <translation>Neuer Deal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search deal titles and contacts</source>
+        <translation>Deal-Titel und Kontakte durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected deal</source>
+        <translation>Den ausgewählten Deal öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected deals (asks first)</source>
+        <translation>Die ausgewählten Deals löschen (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move the selected deals to the next stage</source>
+        <translation>Die ausgewählten Deals in die nächste Phase verschieben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move the selected deals to the previous stage</source>
+        <translation>Die ausgewählten Deals in die vorige Phase verschieben</translation>
     </message>
 </context>
 <context>
@@ -2097,23 +3763,117 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../ui/deals/board.py" line="-231"/>
+        <location filename="../../ui/deals/board.py" line="-239"/>
         <source>{title} column</source>
         <translation>Spalte {title}</translation>
     </message>
     <message>
         <location line="+38"/>
         <location line="+1"/>
+        <location line="+75"/>
         <source>Fold the {title} column</source>
         <translation>Spalte {title} einklappen</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Total {amounts}</source>
+        <translation>Summe {amounts}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No value</source>
+        <translation>Kein Wert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total value per currency</source>
+        <translation>Gesamtwert je Währung</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Unfold the {title} column</source>
+        <translation>Spalte {title} aufklappen</translation>
+    </message>
+</context>
+<context>
+    <name>Stages</name>
+    <message>
+        <location filename="../../ui/deals/formatting.py" line="+23"/>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualified</source>
+        <translation>Qualifiziert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposal</source>
+        <translation>Angebot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negotiation</source>
+        <translation>Verhandlung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost</source>
+        <translation>Verloren</translation>
     </message>
 </context>
 <context>
     <name>StatsChart</name>
     <message>
-        <location filename="../../ui/campaigns/chart.py" line="+58"/>
+        <location filename="../../ui/campaigns/chart.py" line="+31"/>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clicked</source>
+        <translation>Geklickt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bounced</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsubscribed</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Campaign statistics</source>
         <translation>Kampagnenstatistik</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reached</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost</source>
+        <translation>Verloren</translation>
     </message>
 </context>
 <context>
@@ -2286,7 +4046,22 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>TagDialog</name>
     <message>
-        <location filename="../../ui/tags_groups/dialogs.py" line="-70"/>
+        <location filename="../../ui/tags_groups/dialogs.py" line="-217"/>
+        <source>A tag needs a name.</source>
+        <translation>Ein Tag braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tag names are lowercase, without spaces, at most {max} characters (for example “{example}”).</source>
+        <translation>Tag-Namen sind kleingeschrieben, ohne Leerzeichen und höchstens {max} Zeichen lang (zum Beispiel „{example}“).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is already a tag called “{name}”.</source>
+        <translation>Es gibt schon ein Tag namens „{name}“.</translation>
+    </message>
+    <message>
+        <location line="+115"/>
         <source>Tag name</source>
         <translation>Tag-Name</translation>
     </message>
@@ -2300,11 +4075,26 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <source>Tag colour</source>
         <translation>Tag-Farbe</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Chosen by the server</source>
+        <translation>Vom Server gewählt</translation>
+    </message>
 </context>
 <context>
     <name>TagEditor</name>
     <message>
-        <location filename="../../ui/contacts/detail_panel.py" line="-124"/>
+        <location filename="../../ui/contacts/detail_panel.py" line="-194"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
@@ -2320,24 +4110,38 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
     </message>
 </context>
 <context>
+    <name>TagsGroupsDelegate</name>
+    <message>
+        <location filename="../../ui/tags_groups/delegates.py" line="+62"/>
+        <source> · not sent</source>
+        <translation> · nicht gesendet</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>No description</source>
+        <translation>Keine Beschreibung</translation>
+    </message>
+</context>
+<context>
     <name>TagsGroupsPane</name>
     <message>
-        <location filename="../../ui/tags_groups/pane.py" line="+140"/>
+        <location filename="../../ui/tags_groups/pane.py" line="+6"/>
         <source>Tags and groups</source>
         <translation>Tags und Gruppen</translation>
     </message>
     <message>
         <location line="+49"/>
+        <location line="+22"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+13"/>
         <source>Contact groups</source>
         <translation>Kontaktgruppen</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Find a contact to add to the group</source>
         <translation>Einen Kontakt suchen, der zur Gruppe hinzukommt</translation>
     </message>
@@ -2352,28 +4156,135 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Passende Kontakte</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Members of the group</source>
         <translation>Mitglieder der Gruppe</translation>
     </message>
     <message>
         <location line="+18"/>
+        <location line="+7"/>
         <source>Remove from group</source>
         <translation>Aus Gruppe entfernen</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+107"/>
         <location line="+1"/>
         <source>None yet</source>
         <translation>Noch keine</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="-172"/>
+        <location line="+220"/>
         <source>Members</source>
         <translation>Mitglieder</translation>
     </message>
     <message>
+        <location line="-283"/>
+        <source>No tags yet.
+Tags label contacts; make one with New tag.</source>
+        <translation>Noch keine Tags.
+Tags kennzeichnen Kontakte; legen Sie eines mit „Neues Tag“ an.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New tag…</source>
+        <translation>Neues Tag…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Create a tag</source>
+        <translation>Ein Tag anlegen</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rename the tag</source>
+        <translation>Das Tag umbenennen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour…</source>
+        <translation>Farbe…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change the tag&apos;s colour</source>
+        <translation>Die Farbe des Tags ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+36"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Delete the tag</source>
+        <translation>Das Tag löschen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No groups yet.
+Groups are lists of contacts, such as campaign recipients.</source>
+        <translation>Noch keine Gruppen.
+Gruppen sind Listen von Kontakten, etwa die Empfänger einer Kampagne.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New group…</source>
+        <translation>Neue Gruppe…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Create a group</source>
+        <translation>Eine Gruppe anlegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit the group&apos;s name and description</source>
+        <translation>Name und Beschreibung der Gruppe bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the group</source>
+        <translation>Die Gruppe löschen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Add to group</source>
+        <translation>Zur Gruppe hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the contact found by the search to the group</source>
+        <translation>Den gefundenen Kontakt zur Gruppe hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Remove the selected contacts from the group</source>
+        <translation>Die ausgewählten Kontakte aus der Gruppe entfernen</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+122"/>
         <source>Choose a group to see and change its members.</source>
         <translation>Wählen Sie eine Gruppe, um ihre Mitglieder zu sehen und zu ändern.</translation>
     </message>
@@ -2382,18 +4293,114 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <source>Members of {name}</source>
         <translation>Mitglieder von {name}</translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln member(s) not on this computer yet</source>
+        <translation>
+            <numerusform>%Ln Mitglied noch nicht auf diesem Computer</numerusform>
+            <numerusform>%Ln Mitglieder noch nicht auf diesem Computer</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+86"/>
+        <location line="+4"/>
+        <source>No members yet.
+Find contacts with the search above to add them.</source>
+        <translation>Noch keine Mitglieder.
+Suchen Sie oben nach Kontakten, um sie hinzuzufügen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%Ln contact(s) selected</source>
+        <translation>
+            <numerusform>%Ln Kontakt ausgewählt</numerusform>
+            <numerusform>%Ln Kontakte ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New tag</source>
+        <translation>Neues Tag</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+29"/>
+        <source>The tag “{name}”</source>
+        <translation>Das Tag „{name}“</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Edit tag</source>
+        <translation>Tag bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Colour of “{name}”</source>
         <translation>Farbe von „{name}“</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+8"/>
+        <source>The colour of “{name}”</source>
+        <translation>Die Farbe von „{name}“</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Delete the tag “{name}”? It is on %Ln contact(s); they keep everything else.</source>
+        <translation>
+            <numerusform>Das Tag „{name}“ löschen? Es hängt an %Ln Kontakt; der behält alles andere.</numerusform>
+            <numerusform>Das Tag „{name}“ löschen? Es hängt an %Ln Kontakten; sie behalten alles andere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delete the tag “{name}”? No contact carries it.</source>
+        <translation>Das Tag „{name}“ löschen? Kein Kontakt trägt es.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete tag</source>
+        <translation>Tag löschen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Deleted the tag “{name}”.</source>
         <translation>Tag „{name}“ gelöscht.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+12"/>
+        <source>New group</source>
+        <translation>Neue Gruppe</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+26"/>
+        <source>The group “{name}”</source>
+        <translation>Die Gruppe „{name}“</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Edit group</source>
+        <translation>Gruppe bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Delete group</source>
+        <translation>Gruppe löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Delete the group “{name}”? Its %Ln member(s) stay contacts; only the group goes.</source>
+        <translation>
+            <numerusform>Die Gruppe „{name}“ löschen? Ihr %Ln Mitglied bleibt Kontakt; nur die Gruppe verschwindet.</numerusform>
+            <numerusform>Die Gruppe „{name}“ löschen? Ihre %Ln Mitglieder bleiben Kontakte; nur die Gruppe verschwindet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete the group “{name}”? It has no members.</source>
+        <translation>Die Gruppe „{name}“ löschen? Sie hat keine Mitglieder.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Deleted the group “{name}”.</source>
         <translation>Gruppe „{name}“ gelöscht.</translation>
     </message>
@@ -2408,7 +4415,12 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Kein Kontakt passt zu dieser Suche (oder alle sind schon Mitglieder).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
+        <source>The contact</source>
+        <translation>Der Kontakt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Added {name} to “{name2}”.</source>
         <translation>{name} zu „{name2}“ hinzugefügt.</translation>
     </message>
@@ -2418,14 +4430,43 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>{plural} aus „{name}“ entfernt.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+93"/>
+        <source>the server refused it</source>
+        <translation>der Server hat sie abgelehnt</translation>
+    </message>
+    <message>
+        <location line="-506"/>
+        <location line="+427"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+33"/>
+        <source>Saved on this computer; it is sent when the connection returns.</source>
+        <translation>Auf diesem Computer gespeichert; wird gesendet, sobald die Verbindung zurück ist.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The server refused this change.</source>
+        <translation>Der Server hat diese Änderung abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{what} was not saved: {value}</source>
         <translation>{what} wurde nicht gespeichert: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>TagsModel</name>
+    <message>
+        <location filename="../../ui/tags_groups/models.py" line="-40"/>
+        <source>{name} — on {contacts}</source>
+        <translation>{name} — {contacts}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (not sent yet)</source>
+        <translation> (noch nicht gesendet)</translation>
     </message>
 </context>
 <context>
@@ -2459,7 +4500,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>ValidationPage</name>
     <message>
-        <location filename="../../ui/contacts/import_dialog.py" line="-103"/>
+        <location filename="../../ui/contacts/import_dialog.py" line="-105"/>
         <source>Check before sending</source>
         <translation>Vor dem Senden prüfen</translation>
     </message>
@@ -2470,17 +4511,32 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Jede Zeile wird geprüft…</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-27"/>
+        <source>What the check found</source>
+        <translation>Was die Prüfung gefunden hat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Update contacts the workspace already has</source>
         <translation>Vorhandene Kontakte des Arbeitsbereichs aktualisieren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Update existing contacts</source>
+        <translation>Vorhandene Kontakte aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Skip rows whose email the workspace already has</source>
         <translation>Zeilen überspringen, deren E-Mail schon vorhanden ist</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>Skip existing contacts</source>
+        <translation>Vorhandene Kontakte überspringen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Rows with problems</source>
         <translation>Zeilen mit Problemen</translation>
     </message>
@@ -2522,9 +4578,17 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
     </message>
 </context>
 <context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../ui/tags_groups/dialogs.py" line="-59"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
     <name>campaigns.editor</name>
     <message>
-        <location filename="../../ui/campaigns/editor.py" line="+422"/>
+        <location filename="../../ui/campaigns/editor.py" line="-36"/>
         <source>Delete draft</source>
         <translation>Entwurf löschen</translation>
     </message>

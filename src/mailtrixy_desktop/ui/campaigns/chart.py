@@ -19,19 +19,21 @@ from PySide6.QtCore import QEvent, QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.store.campaigns import CampaignRow
 from mailtrixy_desktop.ui.campaigns.formatting import rates
+from mailtrixy_desktop.ui.i18n import translated
 
 # Bottom to top, as a horizontal bar chart draws its categories: the funnel reads
 # from the top, the losses sit under it.
 ORDER: Final = ("unsubscribed", "bounced", "clicked", "opened", "delivered", "recipients")
 TITLES: Final = {
-    "recipients": "Recipients",
-    "delivered": "Delivered",
-    "opened": "Opened",
-    "clicked": "Clicked",
-    "bounced": "Bounced",
-    "unsubscribed": "Unsubscribed",
+    "recipients": QT_TRANSLATE_NOOP("StatsChart", "Recipients"),
+    "delivered": QT_TRANSLATE_NOOP("StatsChart", "Delivered"),
+    "opened": QT_TRANSLATE_NOOP("StatsChart", "Opened"),
+    "clicked": QT_TRANSLATE_NOOP("StatsChart", "Clicked"),
+    "bounced": QT_TRANSLATE_NOOP("StatsChart", "Bounced"),
+    "unsubscribed": QT_TRANSLATE_NOOP("StatsChart", "Unsubscribed"),
 }
 LOSSES: Final = frozenset({"bounced", "unsubscribed"})
 LOSS_COLOR: Final = QColor("#E5484D")
@@ -64,8 +66,8 @@ class StatsChart(QChartView):
         chart.legend().hide()
         chart.setMargins(QMargins(4, 4, 12, 4))
         chart.setBackgroundRoundness(0)
-        self.funnel = QBarSet("Reached")
-        self.losses = QBarSet("Lost")
+        self.funnel = QBarSet(self.tr("Reached"))
+        self.losses = QBarSet(self.tr("Lost"))
         for bar_set in (self.funnel, self.losses):
             bar_set.append([0.0] * len(ORDER))
             bar_set.setPen(QPen(Qt.PenStyle.NoPen))
@@ -75,7 +77,7 @@ class StatsChart(QChartView):
         self.series.append(self.losses)
         chart.addSeries(self.series)
         self.categories = QBarCategoryAxis()
-        self.categories.setCategories([TITLES[key] for key in ORDER])
+        self.categories.setCategories([translated(TITLES[key]) for key in ORDER])
         self.values = QValueAxis()
         self.values.setLabelFormat("%.0f")
         self.values.setTickCount(6)
@@ -120,7 +122,7 @@ class StatsChart(QChartView):
             value = float(figures[key])
             self.funnel.replace(position, 0.0 if key in LOSSES else value)
             self.losses.replace(position, value if key in LOSSES else 0.0)
-            label = f"{TITLES[key]}  {locale.toString(figures[key])}"
+            label = f"{translated(TITLES[key])}  {locale.toString(figures[key])}"
             if key in shares and shares[key].whole:
                 label += f"  ·  {shares[key].percent()}"
             labels.append(label)

@@ -3,30 +3,40 @@ recipients and the five rates; a send in progress has a thin progress line."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.store.campaigns import CampaignRow
 from mailtrixy_desktop.ui.campaigns.formatting import (
-    STATUS_TITLES,
     count_text,
     has_figures,
     rates,
     status_color,
+    status_title,
     timing,
 )
 from mailtrixy_desktop.ui.campaigns.list_model import ROW_ROLE
+from mailtrixy_desktop.ui.i18n import translated
 
 PAD_X = 14
 PAD_Y = 9
 GAP = 4
 SHORT_LABELS = {
-    "Delivered": "Delivered",
-    "Opened": "Opened",
-    "Clicked": "Clicked",
-    "Bounced": "Bounced",
-    "Unsubscribed": "Unsub.",
+    "Delivered": QT_TRANSLATE_NOOP("CampaignDelegate", "Delivered"),
+    "Opened": QT_TRANSLATE_NOOP("CampaignDelegate", "Opened"),
+    "Clicked": QT_TRANSLATE_NOOP("CampaignDelegate", "Clicked"),
+    "Bounced": QT_TRANSLATE_NOOP("CampaignDelegate", "Bounced"),
+    "Unsubscribed": QT_TRANSLATE_NOOP("CampaignDelegate", "Unsub."),
 }
 
 
@@ -43,7 +53,7 @@ def status_pill(
     """Draw the status as a rounded pill ending at ``right``; returns where it went. On
     a selected row (``on_highlight``: its text colour) the pill takes that colour, as
     no hue reads on every highlight."""
-    title = STATUS_TITLES.get(status, status)
+    title = status_title(status)
     metrics = QFontMetrics(font)
     width = metrics.horizontalAdvance(title) + 14
     height = metrics.height() + 4
@@ -160,14 +170,14 @@ class CampaignDelegate(QStyledItemDelegate):
             for gap in ("    ", "  ", " "):
                 pieces = []
                 for number, rate in enumerate(rates(row)):
-                    label = SHORT_LABELS[rate.label]
+                    label = translated(SHORT_LABELS[rate.label])
                     pieces.append((f"{gap if number else ''}{label} ", True))
                     pieces.append((rate.percent(), False))
                 needed = sum(small_metrics.horizontalAdvance(p) for p, _quiet in pieces)
                 if needed <= inner.width():
                     break
         else:
-            pieces.append(("Not sent yet", True))
+            pieces.append((QCoreApplication.translate("CampaignDelegate", "Not sent yet"), True))
         for piece, quiet in pieces:
             width = small_metrics.horizontalAdvance(piece)
             if x + width > inner.right():

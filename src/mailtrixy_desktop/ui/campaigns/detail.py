@@ -8,7 +8,7 @@ import html
 from collections.abc import Collection, Sequence
 from typing import Final
 
-from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,12 +26,12 @@ from mailtrixy_desktop.store.campaigns import CampaignRow
 from mailtrixy_desktop.store.outbox import Operation
 from mailtrixy_desktop.ui.campaigns.chart import StatsChart
 from mailtrixy_desktop.ui.campaigns.formatting import (
-    STATUS_TITLES,
     count_text,
     has_figures,
     long_when,
     rates,
     status_color,
+    status_title,
     timing,
 )
 from mailtrixy_desktop.ui.campaigns.preview import EmailPreview
@@ -159,10 +159,10 @@ class CampaignDetail(QWidget):
         self.when.setObjectName("campaignDetailWhen")
         for row, (name, label) in enumerate(
             (
-                ("Subject", self.subject),
-                ("From", self.from_line),
-                ("To", self.audience),
-                ("When", self.when),
+                (self.tr("Subject"), self.subject),
+                (self.tr("From"), self.from_line),
+                (self.tr("To"), self.audience),
+                (self.tr("When"), self.when),
             )
         ):
             label.setWordWrap(True)
@@ -212,7 +212,13 @@ class CampaignDetail(QWidget):
         self.tiles: dict[str, RateTile] = {}
         for key, title in zip(
             RATE_KEYS,
-            ("Delivery rate", "Open rate", "Click rate", "Bounce rate", "Unsubscribe rate"),
+            (
+                self.tr("Delivery rate"),
+                self.tr("Open rate"),
+                self.tr("Click rate"),
+                self.tr("Bounce rate"),
+                self.tr("Unsubscribe rate"),
+            ),
             strict=True,
         ):
             tile = RateTile(key, title, page)
@@ -228,7 +234,7 @@ class CampaignDetail(QWidget):
         self.preview = EmailPreview(page)
         self.preview.setObjectName("campaignDetailPreview")
         self.preview.setAccessibleName(self.tr("The email as it will look"))
-        self.preview.empty_text = "The body is not on this computer yet."
+        self.preview.empty_text = self.tr("The body is not on this computer yet.")
         self.body_stack.addWidget(self.chart)
         self.body_stack.addWidget(self.preview)
         layout.addWidget(self.body_stack, 1)
@@ -301,26 +307,30 @@ class CampaignDetail(QWidget):
         self.from_line.setText(sender or "—")
         audience = count_text(row.recipients_count, "recipient")
         if group_names:
-            audience += " in " + ", ".join(group_names)
+            audience = self.tr("{recipients} in {groups}").format(
+                recipients=audience, groups=", ".join(group_names)
+            )
         self.audience.setText(audience)
         when = timing(row)
         moment = row.schedule_at if row.status == "scheduled" else (row.sent_at or row.created_at)
         if row.status == "sending" and row.recipients_count:
             done = (row.delivered + row.bounced) / row.recipients_count
-            when += f"  ·  {done:.0%} processed"
+            when += "  ·  " + self.tr("{percent} processed").format(
+                percent=QLocale().toString(round(done * 100)) + "%"
+            )
         self.when.setText(when)
         if moment is not None:
             self.when.setToolTip(long_when(moment))
 
         self.problem_op = problem
         if problem is not None:
-            why = problem.last_error or "The server refused it."
+            why = problem.last_error or self.tr("The server refused it.")
             what = {
-                "campaign.send": "Not sent",
-                "campaign.update": "The change was not saved",
-                "campaign.delete": "Not deleted",
-                "campaign.create": "Not created",
-            }.get(problem.kind, "Not done")
+                "campaign.send": self.tr("Not sent"),
+                "campaign.update": self.tr("The change was not saved"),
+                "campaign.delete": self.tr("Not deleted"),
+                "campaign.create": self.tr("Not created"),
+            }.get(problem.kind, self.tr("Not done"))
             self.problem_text.setText(f"<b>{what}:</b> {html.escape(why)}")
             self.problem_fix.setVisible(problem.kind in ("campaign.update", "campaign.create"))
             self.problem.setStyleSheet(
@@ -360,7 +370,9 @@ class CampaignDetail(QWidget):
         editable = row.status in ("draft", "scheduled")
         self.edit_button.setVisible(editable)
         self.send_button.setVisible(editable or row.status == "paused")
-        self.send_button.setText("Resume sending…" if row.status == "paused" else "Send now…")
+        self.send_button.setText(
+            self.tr("Resume sending…") if row.status == "paused" else self.tr("Send now…")
+        )
         self.delete_button.setVisible(row.status == "draft")
         # A send or deletion on its way: nothing more to do with it until it lands.
         busy = waiting is not None and waiting.kind != "campaign.update"
@@ -372,7 +384,7 @@ class CampaignDetail(QWidget):
         fill = QColor(color)
         fill.setAlphaF(0.16)
         rgba = f"rgba({fill.red()}, {fill.green()}, {fill.blue()}, {fill.alphaF():.2f})"
-        self.status.setText(STATUS_TITLES.get(status, status))
+        self.status.setText(status_title(status))
         self.status.setStyleSheet(
             f"QLabel {{ color: {color.name()}; background: {rgba}; border-radius: 9px;"
             " padding: 2px 10px; font-weight: 600; }"

@@ -59,11 +59,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services import merge_tags
 from mailtrixy_desktop.services.outbox_view import field_errors as refusal_field_errors
 from mailtrixy_desktop.store.outbox import Operation
 from mailtrixy_desktop.ui.campaigns.formatting import count_text
 from mailtrixy_desktop.ui.campaigns.preview import EmailPreview
+from mailtrixy_desktop.ui.i18n import translated
 
 if TYPE_CHECKING:
     from mailtrixy_desktop.api.models import CampaignFields
@@ -99,9 +101,10 @@ _OBJECT_NAME: Final = {
     "schedule_at": "campaignSchedule",
     "body_html": "campaignBody",
 }
-STARTER_BODY: Final = (
+STARTER_BODY: Final = QT_TRANSLATE_NOOP(
+    "CampaignDialog",
     "<h1>Hello {{contact.name}}</h1>\n<p>Write your message here.</p>\n"
-    '<p>— The team</p>\n<p style="color:#888">You receive this as {{contact.email}}.</p>\n'
+    '<p>— The team</p>\n<p style="color:#888">You receive this as {{contact.email}}.</p>\n',
 )
 
 
@@ -118,7 +121,9 @@ def zone_text() -> str:
     offset = zone.offsetFromUtc(now)
     sign = "+" if offset >= 0 else "−"
     hours, minutes = divmod(abs(offset) // 60, 60)
-    name = bytes(zone.id().data()).decode() or "local time"
+    name = bytes(zone.id().data()).decode() or QCoreApplication.translate(
+        "CampaignDialog", "local time"
+    )
     return f"{name} (UTC{sign}{hours:02d}:{minutes:02d})"
 
 
@@ -190,7 +195,9 @@ class CampaignDialog(QDialog):
 
         self.setObjectName("campaignDialog")
         self.setModal(True)
-        self.setWindowTitle("New campaign" if self.row is None else "Edit campaign")
+        self.setWindowTitle(
+            self.tr("New campaign") if self.row is None else self.tr("Edit campaign")
+        )
         self.setAccessibleName(self.windowTitle())
         self.resize(1080, 720)
         self.setMinimumSize(860, 600)
@@ -226,39 +233,46 @@ class CampaignDialog(QDialog):
         self.form.setHorizontalSpacing(12)
         self.form.setVerticalSpacing(8)
 
-        self.name = self._line("campaignName", "Campaign name", "e.g. April product update")
-        self._add_row("&Name", "name", self.name)
+        self.name = self._line(
+            "campaignName", self.tr("Campaign name"), self.tr("e.g. April product update")
+        )
+        self._add_row(self.tr("&Name"), "name", self.name)
         subject_row = QHBoxLayout()
         subject_row.setSpacing(4)
         self.subject = self._line(
-            "campaignSubject", "Subject", "What recipients see in their inbox"
+            "campaignSubject", self.tr("Subject"), self.tr("What recipients see in their inbox")
         )
         self.subject_tags = self._tags_button("campaignSubjectTags", self.subject)
         subject_row.addWidget(self.subject, 1)
         subject_row.addWidget(self.subject_tags)
-        self._add_row("&Subject", "subject", subject_row, first=self.subject)
-        self.from_name = self._line("campaignFromName", "From name", "e.g. Your Company")
-        self._add_row("&From name", "from_name", self.from_name)
-        self.from_email = self._line(
-            "campaignFromEmail", "From email", "e.g. newsletter@yourcompany.com"
+        self._add_row(self.tr("&Subject"), "subject", subject_row, first=self.subject)
+        self.from_name = self._line(
+            "campaignFromName", self.tr("From name"), self.tr("e.g. Your Company")
         )
-        self._add_row("From &email", "from_email", self.from_email)
+        self._add_row(self.tr("&From name"), "from_name", self.from_name)
+        self.from_email = self._line(
+            "campaignFromEmail", self.tr("From email"), self.tr("e.g. newsletter@yourcompany.com")
+        )
+        self._add_row(self.tr("From &email"), "from_email", self.from_email)
 
         self.account = QComboBox()
         self.account.setObjectName("campaignAccount")
         self.account.setAccessibleName(self.tr("Email account"))
         self.account.setToolTip(self.tr("The connected account the campaign is sent from"))
-        self.account.addItem("Choose an email account…", None)
+        self.account.addItem(self.tr("Choose an email account…"), None)
         for account in self.campaigns.email_accounts():
             label = f"{account.name} — {account.email}"
             if not account.verified:
-                label += "  (not verified)"
+                label += "  " + self.tr("(not verified)")
             self.account.addItem(label, account.id)
             self.account.setItemData(
                 self.account.count() - 1, account.email, Qt.ItemDataRole.UserRole + 1
             )
+            self.account.setItemData(
+                self.account.count() - 1, int(not account.verified), Qt.ItemDataRole.UserRole + 2
+            )
         self.account.currentIndexChanged.connect(self._account_changed)
-        self._add_row("&Account", "email_account_id", self.account)
+        self._add_row(self.tr("&Account"), "email_account_id", self.account)
 
         groups_box = QVBoxLayout()
         groups_box.setSpacing(4)
@@ -286,7 +300,7 @@ class CampaignDialog(QDialog):
             self.recipient_count.setText(
                 self.tr("This workspace has no contact groups yet: make one under Tags & Groups.")
             )
-        self._add_row("&Recipients", "recipient_groups", groups_box, first=self.groups)
+        self._add_row(self.tr("&Recipients"), "recipient_groups", groups_box, first=self.groups)
 
         when = QVBoxLayout()
         when.setSpacing(4)
@@ -517,7 +531,7 @@ class CampaignDialog(QDialog):
         if row is None:
             if accounts:
                 self.account.setCurrentIndex(1)
-            self._set_body(STARTER_BODY)
+            self._set_body(translated(STARTER_BODY))
             self._update_recipients()
             self.name.setFocus()
             self.update_preview()
@@ -556,7 +570,7 @@ class CampaignDialog(QDialog):
             return
         index = self.account.findData(account_id)
         if index < 0:
-            self.account.addItem(f"Email account #{account_id}", account_id)
+            self.account.addItem(self.tr("Email account #{id}").format(id=account_id), account_id)
             index = self.account.count() - 1
         self.account.setCurrentIndex(index)
 
@@ -602,8 +616,10 @@ class CampaignDialog(QDialog):
         count = self.recipients()
         groups = count_text(len(chosen), "group")
         self.recipient_count.setText(
-            f"<b>{count_text(count, 'distinct recipient')}</b> in {groups}"
-            + (" (someone in several groups gets one email)" if len(chosen) > 1 else "")
+            self.tr("<b>{recipients}</b> in {groups}").format(
+                recipients=count_text(count, "distinct recipient"), groups=groups
+            )
+            + (self.tr(" (someone in several groups gets one email)") if len(chosen) > 1 else "")
         )
 
     def _account_changed(self, _index: int) -> None:
@@ -622,7 +638,9 @@ class CampaignDialog(QDialog):
     def _update_save_text(self) -> None:
         if not hasattr(self, "buttons"):
             return
-        self.save_button.setText("Schedule" if self.schedule_on.isChecked() else "Save draft")
+        self.save_button.setText(
+            self.tr("Schedule") if self.schedule_on.isChecked() else self.tr("Save draft")
+        )
 
     def _body_changed(self) -> None:
         self._body_touched = True
@@ -775,54 +793,60 @@ class CampaignDialog(QDialog):
         from_name = self.from_name.text().strip()
         from_email = self.from_email.text().strip()
         if not name:
-            problems["name"] = "Give the campaign a name (only your team sees it)."
+            problems["name"] = self.tr("Give the campaign a name (only your team sees it).")
         elif len(name) > 255:
-            problems["name"] = f"At most 255 characters ({len(name)} now)."
+            problems["name"] = self.tr("At most {max} characters ({now} now).").format(
+                max=255, now=len(name)
+            )
         if not subject:
-            problems["subject"] = "Write the subject recipients will see."
+            problems["subject"] = self.tr("Write the subject recipients will see.")
         elif len(subject) > 998:
-            problems["subject"] = f"At most 998 characters ({len(subject)} now)."
+            problems["subject"] = self.tr("At most {max} characters ({now} now).").format(
+                max=998, now=len(subject)
+            )
         if not from_name:
-            problems["from_name"] = "Say who it is from, e.g. your company's name."
+            problems["from_name"] = self.tr("Say who it is from, e.g. your company's name.")
         account_id = self.account.currentData()
         account_email = self.account.currentData(Qt.ItemDataRole.UserRole + 1)
         if account_id is None:
-            problems["email_account_id"] = "Choose the email account it is sent from."
-        elif "(not verified)" in self.account.currentText():
-            problems["email_account_id"] = (
+            problems["email_account_id"] = self.tr("Choose the email account it is sent from.")
+        elif self.account.currentData(Qt.ItemDataRole.UserRole + 2):
+            problems["email_account_id"] = self.tr(
                 "This email account is not verified yet; choose a verified one."
             )
         if not _EMAIL.match(from_email):
             problems["from_email"] = (
-                "Enter the sender's email address."
+                self.tr("Enter the sender's email address.")
                 if not from_email
-                else f"“{from_email}” is not an email address."
+                else self.tr("“{email}” is not an email address.").format(email=from_email)
             )
         elif isinstance(account_email, str) and "email_account_id" not in problems:
             domain = account_email.rsplit("@", 1)[-1].lower()
             if from_email.rsplit("@", 1)[-1].lower() != domain:
-                problems["from_email"] = (
-                    f"Use an address at {domain}, the account's verified domain."
-                )
+                problems["from_email"] = self.tr(
+                    "Use an address at {domain}, the account's verified domain."
+                ).format(domain=domain)
         groups = self.chosen_groups()
         if not groups:
-            problems["recipient_groups"] = "Tick at least one group to send to."
+            problems["recipient_groups"] = self.tr("Tick at least one group to send to.")
         body = self.body.toPlainText()
         if not body.strip() and (
             self.row is None or self._body_touched or self.body_before is not None
         ):
-            problems["body_html"] = "Write the email's HTML body."
+            problems["body_html"] = self.tr("Write the email's HTML body.")
         schedule_at: str | None = None
         if self.schedule_on.isChecked():
             moment = self.schedule.dateTime()
             if moment.toSecsSinceEpoch() <= QDateTime.currentDateTime().toSecsSinceEpoch() + 30:
-                problems["schedule_at"] = (
+                problems["schedule_at"] = self.tr(
                     "That time has passed; choose a time in the future (your local time)."
                 )
             else:
                 schedule_at = utc_iso(moment)
             for field, tags in self.unknown_tags().items():
-                problems.setdefault(field, _unknown_sentence(tags) + " Fix it before scheduling.")
+                problems.setdefault(
+                    field, _unknown_sentence(tags) + " " + self.tr("Fix it before scheduling.")
+                )
         for field, message in problems.items():
             self.set_error(field, message)
         if problems:
@@ -888,7 +912,9 @@ class CampaignDialog(QDialog):
             try:
                 self.campaigns.update(self.row.id, changes)
             except KeyError:
-                self._say("This campaign is no longer on this computer; it cannot be saved.")
+                self._say(
+                    self.tr("This campaign is no longer on this computer; it cannot be saved.")
+                )
                 return False
             self.outcome = "updated"
         else:
@@ -965,7 +991,11 @@ class CampaignDialog(QDialog):
             workspace.cancel_edit(op.id)
             return None
         dialog.refused_op = editing
-        dialog.setWindowTitle("Fix the new campaign" if campaign_id is None else "Fix the campaign")
+        dialog.setWindowTitle(
+            QCoreApplication.translate("CampaignDialog", "Fix the new campaign")
+            if campaign_id is None
+            else QCoreApplication.translate("CampaignDialog", "Fix the campaign")
+        )
         dialog.apply_payload(editing.payload)
         dialog.show_refusal(editing)
         return dialog
@@ -997,9 +1027,9 @@ class CampaignDialog(QDialog):
     def show_refusal(self, op: Operation) -> None:
         errors = refusal_field_errors(op)
         unplaced = self.show_errors(errors)
-        reason = op.last_error or "The server refused this change."
+        reason = op.last_error or self.tr("The server refused this change.")
         if errors and not unplaced:
-            reason = "The server did not accept this. Fix what is marked, then save again."
+            reason = self.tr("The server did not accept this. Fix what is marked, then save again.")
         elif unplaced:
             reason = " ".join(unplaced)
         self.banner.setText(reason)
@@ -1044,10 +1074,20 @@ def confirm_delete_box(parent: QWidget, name: str) -> tuple[QMessageBox, QPushBu
 
 
 def _unknown_sentence(tags: Sequence[str]) -> str:
-    listed = ", ".join(tags[:4]) + (f" and {len(tags) - 4} more" if len(tags) > 4 else "")
+    translate = QCoreApplication.translate
+    listed = ", ".join(tags[:4])
+    if len(tags) > 4:
+        listed = translate("CampaignDialog", "{listed} and {count} more").format(
+            listed=listed, count=len(tags) - 4
+        )
     if len(tags) == 1:
-        return f"{listed} matches no contact field: recipients would see it as written."
-    return f"{listed} match no contact field: recipients would see them as written."
+        return translate(
+            "CampaignDialog",
+            "{listed} matches no contact field: recipients would see it as written.",
+        ).format(listed=listed)
+    return translate(
+        "CampaignDialog", "{listed} match no contact field: recipients would see them as written."
+    ).format(listed=listed)
 
 
 def _next_hour() -> QDateTime:

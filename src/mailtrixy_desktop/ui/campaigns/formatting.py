@@ -7,22 +7,42 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Final
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 from PySide6.QtGui import QColor, QPalette
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.store.campaigns import CampaignRow
 from mailtrixy_desktop.ui import counts
+from mailtrixy_desktop.ui.i18n import translated
 
 STATUSES: Final = ("draft", "scheduled", "sending", "sent", "paused")
 STATUS_TITLES: Final = {
-    "draft": "Draft",
-    "scheduled": "Scheduled",
-    "sending": "Sending",
-    "sent": "Sent",
-    "paused": "Paused",
+    "draft": QT_TRANSLATE_NOOP("CampaignStatus", "Draft"),
+    "scheduled": QT_TRANSLATE_NOOP("CampaignStatus", "Scheduled"),
+    "sending": QT_TRANSLATE_NOOP("CampaignStatus", "Sending"),
+    "sent": QT_TRANSLATE_NOOP("CampaignStatus", "Sent"),
+    "paused": QT_TRANSLATE_NOOP("CampaignStatus", "Paused"),
 }
+_DELIVERED = QT_TRANSLATE_NOOP("CampaignRates", "Delivered")
+_OPENED = QT_TRANSLATE_NOOP("CampaignRates", "Opened")
+_CLICKED = QT_TRANSLATE_NOOP("CampaignRates", "Clicked")
+_BOUNCED = QT_TRANSLATE_NOOP("CampaignRates", "Bounced")
+_UNSUBSCRIBED = QT_TRANSLATE_NOOP("CampaignRates", "Unsubscribed")
+# The words of a rate's sentence: "384 opened of 1,180 delivered".
+_RECIPIENTS_BASE = QT_TRANSLATE_NOOP("CampaignRates", "recipients")
+_DELIVERED_BASE = QT_TRANSLATE_NOOP("CampaignRates", "delivered")
+_DELIVERED_PART = QT_TRANSLATE_NOOP("CampaignRateParts", "delivered")
+_OPENED_PART = QT_TRANSLATE_NOOP("CampaignRateParts", "opened")
+_CLICKED_PART = QT_TRANSLATE_NOOP("CampaignRateParts", "clicked")
+_BOUNCED_PART = QT_TRANSLATE_NOOP("CampaignRateParts", "bounced")
+_UNSUBSCRIBED_PART = QT_TRANSLATE_NOOP("CampaignRateParts", "unsubscribed")
 # Hues of the status pills; lightness comes from the palette (see status_color).
 _STATUS_HUES: Final = {"draft": -1, "scheduled": 210, "sending": 36, "sent": 145, "paused": 0}
+
+
+def status_title(status: str) -> str:
+    """The status as people read it, in the app's language."""
+    return translated(STATUS_TITLES.get(status, status))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,21 +69,31 @@ class Rate:
     def sentence(self) -> str:
         """ "Opened: 384 of 1,180 delivered (32.5%)" for a tooltip."""
         locale = QLocale()
-        return (
-            f"{self.label}: {locale.toString(self.part)} {self.part_name} of "
-            f"{locale.toString(self.whole)} {self.base} ({self.percent()})"
+        return QCoreApplication.translate(
+            "CampaignRates", "{label}: {part} {part_name} of {whole} {base} ({percent})"
+        ).format(
+            label=translated(self.label),
+            part=locale.toString(self.part),
+            part_name=translated(self.part_name),
+            whole=locale.toString(self.whole),
+            base=translated(self.base),
+            percent=self.percent(),
         )
+
+    def title(self) -> str:
+        """The label in the app's language ("Opened")."""
+        return translated(self.label)
 
 
 def rates(row: CampaignRow) -> tuple[Rate, Rate, Rate, Rate, Rate]:
     """Delivery and bounce of the recipients; open, click and unsubscribe of what was
     delivered (an email that never arrived cannot be opened)."""
     return (
-        Rate("Delivered", row.delivered, row.recipients_count, "recipients", "delivered"),
-        Rate("Opened", row.opened, row.delivered, "delivered", "opened"),
-        Rate("Clicked", row.clicked, row.delivered, "delivered", "clicked"),
-        Rate("Bounced", row.bounced, row.recipients_count, "recipients", "bounced"),
-        Rate("Unsubscribed", row.unsubscribed, row.delivered, "delivered", "unsubscribed"),
+        Rate(_DELIVERED, row.delivered, row.recipients_count, _RECIPIENTS_BASE, _DELIVERED_PART),
+        Rate(_OPENED, row.opened, row.delivered, _DELIVERED_BASE, _OPENED_PART),
+        Rate(_CLICKED, row.clicked, row.delivered, _DELIVERED_BASE, _CLICKED_PART),
+        Rate(_BOUNCED, row.bounced, row.recipients_count, _RECIPIENTS_BASE, _BOUNCED_PART),
+        Rate(_UNSUBSCRIBED, row.unsubscribed, row.delivered, _DELIVERED_BASE, _UNSUBSCRIBED_PART),
     )
 
 
@@ -73,7 +103,9 @@ def has_figures(row: CampaignRow) -> bool:
 
 def rates_tooltip(row: CampaignRow) -> str:
     if not has_figures(row):
-        return f"{count_text(row.recipients_count, 'recipient')}; no statistics before it is sent"
+        return QCoreApplication.translate(
+            "CampaignRates", "{recipients}; no statistics before it is sent"
+        ).format(recipients=count_text(row.recipients_count, "recipient"))
     return "\n".join(rate.sentence() for rate in rates(row))
 
 
@@ -106,12 +138,13 @@ def when_text(moment: dt.datetime, *, today: dt.date | None = None) -> str:
     clock = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
     today = today or dt.datetime.now().astimezone().date()
     day = local.date()
+    translate = QCoreApplication.translate
     if day == today:
-        return f"Today {clock}"
+        return translate("CampaignTimes", "Today {clock}").format(clock=clock)
     if day == today + dt.timedelta(days=1):
-        return f"Tomorrow {clock}"
+        return translate("CampaignTimes", "Tomorrow {clock}").format(clock=clock)
     if day == today - dt.timedelta(days=1):
-        return f"Yesterday {clock}"
+        return translate("CampaignTimes", "Yesterday {clock}").format(clock=clock)
     month = locale.monthName(local.month, QLocale.FormatType.ShortFormat)
     if local.year == today.year:
         return f"{local.day} {month} {clock}"
@@ -128,14 +161,17 @@ def long_when(moment: dt.datetime) -> str:
 
 def timing(row: CampaignRow) -> str:
     """The moment that matters for its status: when it went, goes, or was written."""
+    translate = QCoreApplication.translate
     if row.status == "scheduled" and row.schedule_at is not None:
-        return f"Goes {when_text(row.schedule_at)}"
+        return translate("CampaignTimes", "Goes {when}").format(when=when_text(row.schedule_at))
     if row.status == "sent":
         moment = row.completed_at or row.sent_at
-        return f"Sent {when_text(moment)}" if moment else "Sent"
+        if moment is None:
+            return translate("CampaignTimes", "Sent")
+        return translate("CampaignTimes", "Sent {when}").format(when=when_text(moment))
     if row.status in ("sending", "paused") and row.sent_at is not None:
-        return f"Started {when_text(row.sent_at)}"
-    return f"Created {when_text(row.created_at)}"
+        return translate("CampaignTimes", "Started {when}").format(when=when_text(row.sent_at))
+    return translate("CampaignTimes", "Created {when}").format(when=when_text(row.created_at))
 
 
 __all__ = [
@@ -148,6 +184,7 @@ __all__ = [
     "rates",
     "rates_tooltip",
     "status_color",
+    "status_title",
     "timing",
     "when_text",
 ]

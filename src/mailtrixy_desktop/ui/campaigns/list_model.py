@@ -15,11 +15,11 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from mailtrixy_desktop.store.campaigns import CampaignRow
 from mailtrixy_desktop.ui.campaigns.formatting import (
-    STATUS_TITLES,
     count_text,
     has_figures,
     rates,
     rates_tooltip,
+    status_title,
     timing,
 )
 
@@ -31,10 +31,10 @@ _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def accessible_text(row: CampaignRow) -> str:
-    parts = [row.name, STATUS_TITLES.get(row.status, row.status), row.subject, timing(row)]
+    parts = [row.name, status_title(row.status), row.subject, timing(row)]
     parts.append(count_text(row.recipients_count, "recipient"))
     if has_figures(row):
-        parts += [f"{rate.label} {rate.percent()}" for rate in rates(row)]
+        parts += [f"{rate.title()} {rate.percent()}" for rate in rates(row)]
     return ", ".join(parts)
 
 

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services import merge_tags
 from mailtrixy_desktop.services.campaigns import CampaignsService
 from mailtrixy_desktop.store.campaigns import CampaignRow
@@ -48,8 +49,13 @@ from mailtrixy_desktop.store.outbox import Operation
 from mailtrixy_desktop.ui.async_bridge import spawn
 from mailtrixy_desktop.ui.campaigns.delegate import CampaignDelegate
 from mailtrixy_desktop.ui.campaigns.detail import CampaignDetail
-from mailtrixy_desktop.ui.campaigns.formatting import STATUS_TITLES, STATUSES, count_text
+from mailtrixy_desktop.ui.campaigns.formatting import (
+    STATUSES,
+    count_text,
+    status_title,
+)
 from mailtrixy_desktop.ui.campaigns.list_model import ID_ROLE, CampaignListModel
+from mailtrixy_desktop.ui.i18n import counted, number
 from mailtrixy_desktop.ui.pane import Pane, PaneContext
 
 log = logging.getLogger(__name__)
@@ -85,13 +91,20 @@ class CampaignListView(QListView):
         painter.end()
 
 
+_PANE = QT_TRANSLATE_NOOP("Shortcuts", "Campaigns")
+
+
 class CampaignsPane(Pane):
     resources: ClassVar[tuple[str, ...]] = ("campaigns", "email_accounts", "groups")
     shortcuts: ClassVar[tuple[tuple[str, str, str], ...]] = (
-        ("Campaigns", "Ctrl+N", "New campaign"),
-        ("Campaigns", "Ctrl+F", "Search campaign names and subjects"),
-        ("Campaigns", "Enter", "Edit the selected draft or scheduled campaign"),
-        ("Campaigns", "Del", "Delete the selected draft (asks first)"),
+        (_PANE, "Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "New campaign")),
+        (_PANE, "Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Search campaign names and subjects")),
+        (
+            _PANE,
+            "Enter",
+            QT_TRANSLATE_NOOP("Shortcuts", "Edit the selected draft or scheduled campaign"),
+        ),
+        (_PANE, "Del", QT_TRANSLATE_NOOP("Shortcuts", "Delete the selected draft (asks first)")),
     )
     # While a campaign is sending and on screen: seconds between fetches of its figures.
     POLL_SECONDS: ClassVar[float] = 3.0
@@ -148,9 +161,9 @@ class CampaignsPane(Pane):
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("campaignStatusFilter")
         self.status_filter.setAccessibleName(self.tr("Show campaigns by status"))
-        self.status_filter.addItem("All campaigns", None)
+        self.status_filter.addItem(self.tr("All campaigns"), None)
         for status in STATUSES:
-            self.status_filter.addItem(STATUS_TITLES[status], status)
+            self.status_filter.addItem(status_title(status), status)
         self.status_filter.setMinimumContentsLength(14)
         self.status_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -299,9 +312,11 @@ class CampaignsPane(Pane):
         filtered = status is not None or search is not None
         total = sum(self._counts.values())
         if total == 0 and not filtered:
-            self.list.empty_text = "No campaigns yet. Press “New campaign” to write the first."
+            self.list.empty_text = self.tr(
+                "No campaigns yet. Press “New campaign” to write the first."
+            )
         elif not rows:
-            self.list.empty_text = "No campaign matches this status and search."
+            self.list.empty_text = self.tr("No campaign matches this status and search.")
         else:
             self.list.empty_text = ""
         self.list.viewport().update()
@@ -313,10 +328,12 @@ class CampaignsPane(Pane):
         self._counts = self.campaigns.status_counts()
         total = sum(self._counts.values())
         self.count_label.setText(count_text(total, "campaign"))
-        self.status_filter.setItemText(0, f"All campaigns ({total})")
+        self.status_filter.setItemText(
+            0, self.tr("All campaigns ({count})").format(count=number(total))
+        )
         for i, status in enumerate(STATUSES, start=1):
             count = self._counts.get(status, 0)  # type: ignore[call-overload]
-            self.status_filter.setItemText(i, f"{STATUS_TITLES[status]} ({count})")
+            self.status_filter.setItemText(i, f"{status_title(status)} ({number(count)})")
 
     def selected_row(self) -> CampaignRow | None:
         if self._selected_id is None:
@@ -373,9 +390,13 @@ class CampaignsPane(Pane):
             self.refusals.hide()
             return
         op = self._refusal_op
-        name = str(op.payload.get("name") or "A new campaign")
-        more = f" (and {len(created) - 1} more)" if len(created) > 1 else ""
-        why = html.escape(op.last_error or "the server refused it.")
+        name = str(op.payload.get("name") or self.tr("A new campaign"))
+        more = (
+            self.tr(" (and {count} more)").format(count=number(len(created) - 1))
+            if len(created) > 1
+            else ""
+        )
+        why = html.escape(op.last_error or self.tr("the server refused it."))
         self.refusal_text.setText(
             self.tr("<b>{escape} was not created{more}:</b> {why}").format(
                 escape=html.escape(quoted(name)), more=more, why=why
@@ -450,7 +471,7 @@ class CampaignsPane(Pane):
         if row.status not in ("draft", "scheduled"):
             self.context.notify(
                 self.tr("{quoted} is {lower} and can no longer be edited.").format(
-                    quoted=quoted(row.name), lower=STATUS_TITLES.get(row.status, row.status).lower()
+                    quoted=quoted(row.name), lower=status_title(row.status).lower()
                 )
             )
             return
@@ -527,19 +548,21 @@ class CampaignsPane(Pane):
                 if not row.pending
                 else self.campaigns.distinct_recipients(row.recipient_groups)
             )
-        verb = "Resume sending" if row.status == "paused" else "Send"
+        question = (
+            self.tr("Resume sending {quoted} now to %Ln recipient(s)?", "", count)
+            if row.status == "paused"
+            else self.tr("Send {quoted} now to %Ln recipient(s)?", "", count)
+        )
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Send campaign"),
-            self.tr("{verb} {quoted} now to {count_text}?").format(
-                verb=verb, quoted=quoted(row.name), count_text=count_text(count, "recipient")
-            ),
+            counted(question, count).format(quoted=quoted(row.name)),
             parent=self,
         )
         box.setObjectName("confirmSendCampaign")
         box.setInformativeText(self.tr("It cannot be stopped from here once it has started."))
         send = box.addButton(
-            self.tr("Send to {count_text}").format(count_text=count_text(count, "recipient")),
+            counted(self.tr("Send to %Ln recipient(s)", "", count), count),
             QMessageBox.ButtonRole.AcceptRole,
         )
         send.setObjectName("confirmSendCampaignButton")
@@ -635,11 +658,14 @@ class CampaignsPane(Pane):
             self._told.add(op.id)
             name = str(op.payload.get("name") or "")
             row = self.campaigns.get(op.target_id) if op.target_id is not None else None
-            what = quoted(row.name if row else name) if (row or name) else "A campaign"
-            verb = {"campaign.send": "was not sent", "campaign.delete": "was not deleted"}.get(
-                op.kind, "was not saved"
+            what = quoted(row.name if row else name) if (row or name) else self.tr("A campaign")
+            sentence = {
+                "campaign.send": self.tr("{what} was not sent: {why}"),
+                "campaign.delete": self.tr("{what} was not deleted: {why}"),
+            }.get(op.kind, self.tr("{what} was not saved: {why}"))
+            self.context.notify(
+                sentence.format(what=what, why=op.last_error or self.tr("the server refused it."))
             )
-            self.context.notify(f"{what} {verb}: {op.last_error or 'the server refused it.'}")
 
     # ------------------------------------------------------------------ changes
     def _on_changed(self, names: frozenset[str]) -> None:

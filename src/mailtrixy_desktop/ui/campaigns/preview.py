@@ -22,15 +22,19 @@ from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QPalette, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services import merge_tags
 from mailtrixy_desktop.services.message_html import render_message
 from mailtrixy_desktop.ui.async_bridge import spawn
+from mailtrixy_desktop.ui.i18n import translated
 
 ImageFetch = Callable[[str], Awaitable[bytes | None]]
 Contact = Mapping[str, Mapping[str, str]]
 
 ACTION_SCHEME: Final = "mailtrixy-action"
-BANNER: Final = "Remote images are hidden to protect your privacy."
+BANNER: Final = QT_TRANSLATE_NOOP(
+    "EmailPreview", "Remote images are hidden to protect your privacy."
+)
 _DATA_IMAGE: Final = re.compile(r"^data:image/(png|jpe?g|gif|webp|bmp);base64,(.*)$", re.I | re.S)
 _MAX_IMAGE_WIDTH: Final = 640
 
@@ -70,7 +74,7 @@ class EmailPreview(QTextBrowser):
         self._failed: set[str] = set()
         self._relayout_queued = False
         self.blocked_images = 0
-        self.empty_text = "Nothing to preview yet"
+        self.empty_text = self.tr("Nothing to preview yet")
         self._ready = True
 
     # ------------------------------------------------------------------ public
@@ -128,7 +132,10 @@ class EmailPreview(QTextBrowser):
             )
 
         subject = merge_tags.fill(self._subject, self._contact, self._custom_keys)
-        subject_html = html.escape(subject) or '<span class="mt-muted">(no subject)</span>'
+        subject_html = (
+            html.escape(subject)
+            or f'<span class="mt-muted">{html.escape(self.tr("(no subject)"))}</span>'
+        )
         for tag in merge_tags.unknown_tags(self._subject, self._custom_keys):
             subject_html = subject_html.replace(html.escape(tag), flag(html.escape(tag)))
         if not (self._body or "").strip():
@@ -140,16 +147,18 @@ class EmailPreview(QTextBrowser):
             body = merge_tags.highlight_unmatched(rendered.html, flag)
             rendered_blocked, remote = rendered.blocked_images, rendered.remote_image_urls
         self.blocked_images = rendered_blocked
+        subject_word = html.escape(self.tr("Subject"))
+        load_images = html.escape(self.tr("Load images"))
         parts = [
-            f'<p style="margin-bottom: 4px;"><span class="mt-muted">Subject</span><br>'
+            f'<p style="margin-bottom: 4px;"><span class="mt-muted">{subject_word}</span><br>'
             f'<span style="font-size: large; font-weight: 600;">{subject_html}</span></p>',
             f'<hr style="background-color: {rule}; height: 1px; border: none;">',
         ]
         if rendered_blocked and not self._allow_remote:
             parts.append(
                 f'<table width="100%" cellpadding="8" bgcolor="{banner}"><tr><td>'
-                f"{html.escape(BANNER)} &nbsp;"
-                f'<a href="{ACTION_SCHEME}:load-images"><b>Load images</b></a></td></tr></table>'
+                f"{html.escape(translated(BANNER))} &nbsp;"
+                f'<a href="{ACTION_SCHEME}:load-images"><b>{load_images}</b></a></td></tr></table>'
             )
         parts.append(body)
         bar = self.verticalScrollBar()

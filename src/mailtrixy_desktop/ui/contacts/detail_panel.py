@@ -13,7 +13,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QRectF,
+    QSize,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from mailtrixy_desktop.api.models import ContactFields, CustomValue
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services.workspace import Workspace
 from mailtrixy_desktop.store.contacts import ContactRow
 from mailtrixy_desktop.store.outbox import OpState
@@ -45,11 +54,16 @@ from mailtrixy_desktop.store.tags_groups import TagChoice
 from mailtrixy_desktop.ui.contacts.chips_delegate import tag_color, text_color_on
 from mailtrixy_desktop.ui.contacts.table_model import format_custom
 from mailtrixy_desktop.ui.counts import count_text
+from mailtrixy_desktop.ui.i18n import moment_text, translated
 
 TEXT_FIELDS = ("name", "email", "company", "phone")
 # The server's field names that get a message of their own under the field.
 ERROR_FIELDS = (*TEXT_FIELDS, "tags", "group_ids", "custom_fields")
-TYPES = ("Text", "Number", "Yes/No")
+TYPES = (
+    QT_TRANSLATE_NOOP("CustomFieldsTable", "Text"),
+    QT_TRANSLATE_NOOP("CustomFieldsTable", "Number"),
+    QT_TRANSLATE_NOOP("CustomFieldsTable", "Yes/No"),
+)
 
 
 def normalise_tag(text: str) -> str:
@@ -78,7 +92,7 @@ class ChipStrip(QWidget):
 
     def set_chips(self, chips: Sequence[tuple[str, str | None]]) -> None:
         self._chips = list(chips)
-        self.setToolTip("Click a tag to remove it" if chips else "")
+        self.setToolTip(self.tr("Click a tag to remove it") if chips else "")
         self.updateGeometry()
         self.update()
 
@@ -277,8 +291,9 @@ class CustomFieldsTable(QTableWidget):
             else "Text"
         )
         combo = QComboBox(self)
-        combo.addItems(TYPES)
-        combo.setCurrentText(kind)
+        for type_name in TYPES:
+            combo.addItem(translated(type_name), str(type_name))
+        combo.setCurrentIndex(max(combo.findData(kind), 0))
         combo.setAccessibleName(self.tr("Type of custom field {name}").format(name=name))
         combo.currentTextChanged.connect(lambda _t, c=combo: self._type_changed(c))
         self.setCellWidget(row, 1, combo)
@@ -287,7 +302,7 @@ class CustomFieldsTable(QTableWidget):
 
     def _value_item(self, kind: str, value: CustomValue) -> QTableWidgetItem:
         if kind == "Yes/No":
-            item = QTableWidgetItem("Yes" if value is True else "No")
+            item = QTableWidgetItem(self.tr("Yes") if value is True else self.tr("No"))
             item.setFlags(
                 Qt.ItemFlag.ItemIsEnabled
                 | Qt.ItemFlag.ItemIsSelectable
@@ -306,11 +321,11 @@ class CustomFieldsTable(QTableWidget):
             if self.cellWidget(row, 1) is combo:
                 old = self.item(row, 2)
                 text = old.text() if old is not None else ""
-                kind = combo.currentText()
+                kind = str(combo.currentData())
                 value: CustomValue = (
-                    text.strip().lower() in ("yes", "true", "1")
+                    text.strip().lower() in ("yes", "true", "1", self.tr("Yes").lower())
                     if (kind == "Yes/No")
-                    else ("" if text in ("Yes", "No") else text)
+                    else ("" if text in ("Yes", "No", self.tr("Yes"), self.tr("No")) else text)
                 )
                 self.blockSignals(True)
                 self.setItem(row, 2, self._value_item(kind, value))
@@ -321,7 +336,7 @@ class CustomFieldsTable(QTableWidget):
     def set_type(self, row: int, kind: str) -> None:
         widget = self.cellWidget(row, 1)
         if isinstance(widget, QComboBox):
-            widget.setCurrentText(kind)
+            widget.setCurrentIndex(max(widget.findData(kind), 0))
 
     def fields(self) -> tuple[dict[str, CustomValue], list[str]]:
         """The fields as typed values, and what is wrong with them (if anything)."""
@@ -331,12 +346,12 @@ class CustomFieldsTable(QTableWidget):
             name_item, value_item = self.item(row, 0), self.item(row, 2)
             name = name_item.text().strip() if name_item is not None else ""
             combo = self.cellWidget(row, 1)
-            kind = combo.currentText() if isinstance(combo, QComboBox) else "Text"
+            kind = str(combo.currentData()) if isinstance(combo, QComboBox) else "Text"
             if not name:
-                problems.append(f"Row {row + 1} needs a field name.")
+                problems.append(self.tr("Row {row} needs a field name.").format(row=row + 1))
                 continue
             if name in values:
-                problems.append(f"“{name}” appears twice.")
+                problems.append(self.tr("“{name}” appears twice.").format(name=name))
                 continue
             if kind == "Yes/No":
                 checked = (
@@ -348,7 +363,7 @@ class CustomFieldsTable(QTableWidget):
             if kind == "Number":
                 number = _parse_number(text)
                 if number is None:
-                    problems.append(f"“{name}” must be a number.")
+                    problems.append(self.tr("“{name}” must be a number.").format(name=name))
                     continue
                 values[name] = number
             else:
@@ -488,19 +503,27 @@ class ContactDetailPanel(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.edits: dict[str, QLineEdit] = {}
         placeholders = {
-            "name": "Full name",
+            "name": self.tr("Full name"),
             "email": "name@example.com",
-            "company": "Company or organisation",
+            "company": self.tr("Company or organisation"),
             "phone": "+1 555 0123",
+        }
+        labels = {
+            "name": self.tr("Name"),
+            "email": self.tr("Email"),
+            "company": self.tr("Company"),
+            "phone": self.tr("Phone"),
         }
         for key in TEXT_FIELDS:
             edit = QLineEdit(body)
             edit.setObjectName(f"contact{key.capitalize()}")
-            edit.setAccessibleName(key.capitalize())
+            edit.setAccessibleName(labels[key])
             edit.setPlaceholderText(placeholders[key])
             edit.textChanged.connect(self._edited)
             self.edits[key] = edit
-            form.addRow(f"{key.capitalize()}:", self._with_error(body, edit, key))
+            form.addRow(
+                self.tr("{label}:").format(label=labels[key]), self._with_error(body, edit, key)
+            )
 
         self.tags = TagEditor(body)
         self.tags.changed.connect(self._edited)
@@ -641,9 +664,11 @@ class ContactDetailPanel(QWidget):
             self.tr("conversations not fetched yet")
             if count is None
             else count_text(count, "conversation"),
-            "never contacted"
+            self.tr("never contacted")
             if count is not None and last is None
-            else f"last contacted {last.astimezone():%d %b %Y, %H:%M}"
+            else self.tr("last contacted {when}").format(
+                when=moment_text(last, "d MMM yyyy, HH:mm")
+            )
             if last is not None
             else "",
         ]
@@ -800,11 +825,11 @@ class ContactDetailPanel(QWidget):
         form = self._current_form()
         problems: dict[str, str] = {}
         if not form.name:
-            problems["name"] = "The name is required."
+            problems["name"] = self.tr("The name is required.")
         if not form.email:
-            problems["email"] = "The email is required."
+            problems["email"] = self.tr("The email is required.")
         elif "@" not in form.email or form.email.startswith("@") or form.email.endswith("@"):
-            problems["email"] = "This does not look like an email address."
+            problems["email"] = self.tr("This does not look like an email address.")
         _values, custom_problems = self.custom.fields()
         if custom_problems:
             problems["custom_fields"] = " ".join(custom_problems)
@@ -830,9 +855,9 @@ class ContactDetailPanel(QWidget):
         op = self.workspace.contacts.operation(self._op_id)
         if op is not None and op.state in (OpState.QUEUED, OpState.SENDING, OpState.EDITING):
             self.pending.setText(
-                "Saving… the change waits in the outbox."
+                self.tr("Saving… the change waits in the outbox.")
                 if op.attempts == 0
-                else "Not sent yet: the change waits in the outbox and is retried."
+                else self.tr("Not sent yet: the change waits in the outbox and is retried.")
             )
             self.pending.show()
             return
@@ -843,7 +868,7 @@ class ContactDetailPanel(QWidget):
             field_errors = (op.result or {}).get("field_errors") or {}
             shown = self._show_field_errors(field_errors)
             if not shown or field_errors.keys() - set(shown):
-                self.message.setText(op.last_error or "The server refused this change.")
+                self.message.setText(op.last_error or self.tr("The server refused this change."))
                 self.message.show()
             # The cache went back to the server's version; the form keeps what was typed.
             if self._contact_id is not None:

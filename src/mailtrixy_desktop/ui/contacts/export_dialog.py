@@ -8,7 +8,7 @@ import asyncio
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services.contact_csv import (
     COLUMN_ALIASES,
     CUSTOM_PREFIX,
@@ -33,24 +34,28 @@ from mailtrixy_desktop.services.contact_csv import (
 from mailtrixy_desktop.services.workspace import Workspace
 from mailtrixy_desktop.ui.async_bridge import spawn
 from mailtrixy_desktop.ui.contacts.import_dialog import service_for
+from mailtrixy_desktop.ui.i18n import translated
 
 ColumnRole = Qt.ItemDataRole.UserRole + 1
 _TITLES = {
-    "name": "Name",
-    "email": "Email",
-    "company": "Company",
-    "phone": "Phone",
-    "tags": "Tags",
-    "groups": "Groups",
-    "created_at": "Created",
-    "updated_at": "Updated",
+    "name": QT_TRANSLATE_NOOP("ContactColumns", "Name"),
+    "email": QT_TRANSLATE_NOOP("ContactColumns", "Email"),
+    "company": QT_TRANSLATE_NOOP("ContactColumns", "Company"),
+    "phone": QT_TRANSLATE_NOOP("ContactColumns", "Phone"),
+    "tags": QT_TRANSLATE_NOOP("ContactColumns", "Tags"),
+    "groups": QT_TRANSLATE_NOOP("ContactColumns", "Groups"),
+    "created_at": QT_TRANSLATE_NOOP("ContactColumns", "Created"),
+    "updated_at": QT_TRANSLATE_NOOP("ContactColumns", "Updated"),
 }
 
 
 def column_title(column: str) -> str:
     if column.startswith(CUSTOM_PREFIX):
-        return f"{column[len(CUSTOM_PREFIX) :]} (custom field)"
-    return _TITLES.get(column, column)
+        return QCoreApplication.translate("ContactColumns", "{name} (custom field)").format(
+            name=column[len(CUSTOM_PREFIX) :]
+        )
+    title = _TITLES.get(column)
+    return translated(title) if title is not None else column
 
 
 class ExportDialog(QDialog):

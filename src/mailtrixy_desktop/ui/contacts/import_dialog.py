@@ -14,7 +14,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -35,6 +41,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services.contact_csv import (
     DELIMITER_NAMES,
     DELIMITERS,
@@ -53,6 +60,7 @@ from mailtrixy_desktop.services.workspace import Workspace
 from mailtrixy_desktop.store.contact_imports import ImportJob, Policy
 from mailtrixy_desktop.sync.contact_import import ImportProgress, ImportReport
 from mailtrixy_desktop.ui.async_bridge import ChangeBridge, spawn
+from mailtrixy_desktop.ui.i18n import number, plural, translated
 
 log = logging.getLogger("mailtrixy_desktop.ui.contacts.import")
 
@@ -60,7 +68,7 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 ENCODING_NAMES: Final = {
-    "utf-8-sig": "UTF-8 with BOM",
+    "utf-8-sig": QT_TRANSLATE_NOOP("ImportDialog", "UTF-8 with BOM"),
     "utf-8": "UTF-8",
     "latin-1": "Latin-1 (ISO 8859-1)",
     "cp1252": "Windows-1252",
@@ -80,13 +88,50 @@ def duration(seconds: float | None) -> str:
     if seconds is None:
         return "—"
     seconds = round(seconds)
+    translate = QCoreApplication.translate
     if seconds < 60:
-        return f"{seconds} s"
+        return translate("ImportDialog", "{seconds} s").format(seconds=seconds)
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
+        return translate("ImportDialog", "{minutes} min {seconds:02d} s").format(
+            minutes=minutes, seconds=seconds
+        )
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return translate("ImportDialog", "{hours} h {minutes:02d} min").format(
+        hours=hours, minutes=minutes
+    )
+
+
+_DELIMITERS: Final = {
+    ",": QT_TRANSLATE_NOOP("ImportDialog", "comma"),
+    ";": QT_TRANSLATE_NOOP("ImportDialog", "semicolon"),
+    "\t": QT_TRANSLATE_NOOP("ImportDialog", "tab"),
+    "|": QT_TRANSLATE_NOOP("ImportDialog", "pipe"),
+}
+_FIELDS: Final = {
+    "name": QT_TRANSLATE_NOOP("ImportDialog", "Name"),
+    "email": QT_TRANSLATE_NOOP("ImportDialog", "Email"),
+    "company": QT_TRANSLATE_NOOP("ImportDialog", "Company"),
+    "phone": QT_TRANSLATE_NOOP("ImportDialog", "Phone"),
+    "tags": QT_TRANSLATE_NOOP("ImportDialog", "Tags"),
+    "groups": QT_TRANSLATE_NOOP("ImportDialog", "Groups"),
+}
+
+
+def delimiter_name(delimiter: str) -> str:
+    name = _DELIMITERS.get(delimiter)
+    return translated(name) if name is not None else DELIMITER_NAMES[delimiter]
+
+
+def target_label(target: ColumnTarget) -> str:
+    """Where a column goes, in the app's language (``ColumnTarget.label`` is English)."""
+    translate = QCoreApplication.translate
+    if target.kind == "custom":
+        return translate("ImportDialog", "Custom field “{key}”").format(key=target.key)
+    if target.kind == "ignore":
+        return translate("ImportDialog", "Ignore")
+    field = _FIELDS.get(target.kind)
+    return translated(field) if field is not None else target.label()
 
 
 # ---------------------------------------------------------------------- models
@@ -134,10 +179,10 @@ class PreviewModel(QAbstractTableModel):
             return str(section + 2) if 0 <= section < len(self._rows) else None
         if not 0 <= section < len(self._header):
             return None
-        title = self._header[section] or f"Column {section + 1}"
+        title = self._header[section] or self.tr("Column {number}").format(number=section + 1)
         if self._mapping is None or section >= len(self._mapping.targets):
             return title
-        return f"{title}\n→ {self._mapping.targets[section].label()}"
+        return f"{title}\n→ {target_label(self._mapping.targets[section])}"
 
 
 class _HeadedTableModel(QAbstractTableModel):
@@ -163,14 +208,18 @@ class _HeadedTableModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.HEADERS)
         ):
-            return self.HEADERS[section]
+            return translated(self.HEADERS[section])
         return None
 
 
 class IssuesModel(_HeadedTableModel):
     """Rows the validation (or the server) found something about: row, email, why."""
 
-    HEADERS = ("Row", "Email", "Reason")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ImportDialog", "Row"),
+        QT_TRANSLATE_NOOP("ImportDialog", "Email"),
+        QT_TRANSLATE_NOOP("ImportDialog", "Reason"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -196,18 +245,21 @@ class IssuesModel(_HeadedTableModel):
 JobIdRole: Final = Qt.ItemDataRole.UserRole + 1
 ResumableRole: Final = Qt.ItemDataRole.UserRole + 2
 STATE_NAMES: Final = {
-    "ready": "Not started",
-    "running": "Running",
-    "interrupted": "Interrupted",
-    "cancelled": "Cancelled",
-    "finished": "Finished",
+    "ready": QT_TRANSLATE_NOOP("ImportDialog", "Not started"),
+    "running": QT_TRANSLATE_NOOP("ImportDialog", "Running"),
+    "interrupted": QT_TRANSLATE_NOOP("ImportDialog", "Interrupted"),
+    "cancelled": QT_TRANSLATE_NOOP("ImportDialog", "Cancelled"),
+    "finished": QT_TRANSLATE_NOOP("ImportDialog", "Finished"),
 }
 
 
 class JobsModel(_HeadedTableModel):
     """Past and current imports with their state and counts."""
 
-    HEADERS = ("File", "Started", "State", "Done", "Failed", "Skipped", "Total")
+    HEADERS = tuple(
+        QT_TRANSLATE_NOOP("ImportDialog", h)
+        for h in ("File", "Started", "State", "Done", "Failed", "Skipped", "Total")
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -246,8 +298,8 @@ class JobsModel(_HeadedTableModel):
             return job.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
         if column == 2:
             state = "running" if job.id in self._running else job.state
-            return STATE_NAMES.get(state, state)
-        return f"{(c.done, c.failed, c.skipped, c.total)[column - 3]:,}"
+            return translated(STATE_NAMES.get(state, state))
+        return number((c.done, c.failed, c.skipped, c.total)[column - 3])
 
 
 def _table(name: str, model: QAbstractTableModel) -> QTableView:
@@ -273,21 +325,23 @@ class FilePage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Choose a CSV file"))
-        self.setSubTitle("The first row names the columns. Nothing is sent before you confirm.")
-        self.path = _named(QLineEdit(), "importFilePath", "CSV file")
+        self.setSubTitle(
+            self.tr("The first row names the columns. Nothing is sent before you confirm.")
+        )
+        self.path = _named(QLineEdit(), "importFilePath", self.tr("CSV file"))
         self.path.setPlaceholderText(self.tr("contacts.csv"))
-        browse = _named(QPushButton(self.tr("Browse…")), "importBrowse", "Choose a file")
+        browse = _named(QPushButton(self.tr("Browse…")), "importBrowse", self.tr("Choose a file"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        self.encoding = _named(QComboBox(), "importEncoding", "Encoding")
+        self.encoding = _named(QComboBox(), "importEncoding", self.tr("Encoding"))
         for code in ENCODINGS:
-            self.encoding.addItem(ENCODING_NAMES[code], code)
-        self.delimiter = _named(QComboBox(), "importDelimiter", "Delimiter")
+            self.encoding.addItem(translated(ENCODING_NAMES[code]), code)
+        self.delimiter = _named(QComboBox(), "importDelimiter", self.tr("Delimiter"))
         for d in DELIMITERS:
-            self.delimiter.addItem(DELIMITER_NAMES[d].capitalize(), d)
-        self.info = _named(QLabel(""), "importFileInfo", "About the file")
+            self.delimiter.addItem(delimiter_name(d).capitalize(), d)
+        self.info = _named(QLabel(""), "importFileInfo", self.tr("About the file"))
         self.info.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("File"), row)
@@ -299,7 +353,7 @@ class FilePage(QWizardPage):
         self.jobs_view.setAccessibleName(self.tr("Past imports"))
         self.jobs_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.resume = _named(
-            QPushButton(self.tr("Resume")), "importResume", "Resume the selected import"
+            QPushButton(self.tr("Resume")), "importResume", self.tr("Resume the selected import")
         )
         self.resume.setEnabled(False)
         self.resume.clicked.connect(self._resume)
@@ -337,8 +391,10 @@ class FilePage(QWizardPage):
             ):
                 combo.setCurrentIndex(max(0, combo.findData(value)))
             self.info.setText(
-                f"{inspection.rows:,} rows, {len(inspection.header)} columns: "
-                + ", ".join(h or "(unnamed)" for h in inspection.header[:8])
+                self.tr("{rows} rows, {columns} columns: ").format(
+                    rows=number(inspection.rows), columns=len(inspection.header)
+                )
+                + ", ".join(h or self.tr("(unnamed)") for h in inspection.header[:8])
                 + ("…" if len(inspection.header) > 8 else "")
             )
         self.completeChanged.emit()
@@ -371,20 +427,24 @@ class MappingPage(QWizardPage):
         self.w = wizard
         self.setTitle(self.tr("Map the columns"))
         self.setSubTitle(
-            "Pick a column, then the field it fills. Columns not named after a field "
-            "become custom fields."
+            self.tr(
+                "Pick a column, then the field it fills. Columns not named after a field "
+                "become custom fields."
+            )
         )
-        self.column = _named(QComboBox(), "importMappingColumn", "Column of the file")
-        self.target = _named(QComboBox(), "importMappingTarget", "Field it fills")
-        self.target.addItem("Ignore", "ignore")
+        self.column = _named(QComboBox(), "importMappingColumn", self.tr("Column of the file"))
+        self.target = _named(QComboBox(), "importMappingTarget", self.tr("Field it fills"))
+        self.target.addItem(self.tr("Ignore"), "ignore")
         for kind in STANDARD:
-            self.target.addItem(kind.capitalize(), kind)
-        self.target.addItem("Custom field", "custom")
-        self.key = _named(QLineEdit(), "importMappingKey", "Custom field name")
-        self.separator = _named(QComboBox(), "importSeparator", "Separator of tags and groups")
+            self.target.addItem(target_label(ColumnTarget(kind)), kind)
+        self.target.addItem(self.tr("Custom field"), "custom")
+        self.key = _named(QLineEdit(), "importMappingKey", self.tr("Custom field name"))
+        self.separator = _named(
+            QComboBox(), "importSeparator", self.tr("Separator of tags and groups")
+        )
         for s in SEPARATORS:
-            self.separator.addItem(f"{s}  ({DELIMITER_NAMES[s]})", s)
-        self.problems = _named(QLabel(""), "importMappingProblems", "Mapping problems")
+            self.separator.addItem(f"{s}  ({delimiter_name(s)})", s)
+        self.problems = _named(QLabel(""), "importMappingProblems", self.tr("Mapping problems"))
         self.problems.setWordWrap(True)
         self.preview = _table("importPreviewTable", wizard.preview_model)
         self.preview.setAccessibleName(self.tr("The first rows of the file"))
@@ -415,7 +475,7 @@ class MappingPage(QWizardPage):
         self.column.blockSignals(True)
         self.column.clear()
         for i, title in enumerate(inspection.header):
-            self.column.addItem(title or f"Column {i + 1}", i)
+            self.column.addItem(title or self.tr("Column {number}").format(number=i + 1), i)
         self.column.blockSignals(False)
         self.separator.setCurrentIndex(max(0, self.separator.findData(self.w.mapping.separator)))
         self.column.setCurrentIndex(0)
@@ -459,18 +519,18 @@ class ValidationPage(QWizardPage):
         self.w = wizard
         self.setTitle(self.tr("Check before sending"))
         self.counts = _named(
-            QLabel(self.tr("Checking every row…")), "importCounts", "What the check found"
+            QLabel(self.tr("Checking every row…")), "importCounts", self.tr("What the check found")
         )
         self.counts.setWordWrap(True)
         self.update_existing = _named(
             QRadioButton(self.tr("Update contacts the workspace already has")),
             "importPolicyUpdate",
-            "Update existing contacts",
+            self.tr("Update existing contacts"),
         )
         self.skip_existing = _named(
             QRadioButton(self.tr("Skip rows whose email the workspace already has")),
             "importPolicySkip",
-            "Skip existing contacts",
+            self.tr("Skip existing contacts"),
         )
         self.update_existing.setChecked(True)
         group = QButtonGroup(self)
@@ -525,11 +585,11 @@ class RunPage(QWizardPage):
         self.w = wizard
         self.setTitle(self.tr("Importing"))
         self.setCommitPage(True)
-        self.bar = _named(QProgressBar(), "importProgress", "Import progress")
-        self.status = _named(QLabel(self.tr("Starting…")), "importStatus", "Import status")
-        self.rate = _named(QLabel(""), "importRate", "Rate and time left")
+        self.bar = _named(QProgressBar(), "importProgress", self.tr("Import progress"))
+        self.status = _named(QLabel(self.tr("Starting…")), "importStatus", self.tr("Import status"))
+        self.rate = _named(QLabel(""), "importRate", self.tr("Rate and time left"))
         self.cancel = _named(
-            QPushButton(self.tr("Cancel import")), "importCancel", "Cancel the import"
+            QPushButton(self.tr("Cancel import")), "importCancel", self.tr("Cancel the import")
         )
         self.cancel.clicked.connect(self.w.cancel_job)
         layout = QVBoxLayout(self)
@@ -555,7 +615,9 @@ class RunPage(QWizardPage):
             )
         )
         waiting = (
-            f" — the server asked to slow down; next try in {duration(p.paused_for)}"
+            self.tr(" — the server asked to slow down; next try in {duration}").format(
+                duration=duration(p.paused_for)
+            )
             if p.paused_for > 0.5
             else ""
         )
@@ -574,12 +636,12 @@ class ReportPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Import report"))
-        self.summary = _named(QLabel(""), "importReport", "Import report")
+        self.summary = _named(QLabel(""), "importReport", self.tr("Import report"))
         self.summary.setWordWrap(True)
         self.save = _named(
             QPushButton(self.tr("Save failed rows as CSV…")),
             "importSaveFailed",
-            "Save failed rows as CSV",
+            self.tr("Save failed rows as CSV"),
         )
         self.save.clicked.connect(self.w.save_failed_rows)
         self.failed = _table("importFailedRows", wizard.failed_model)
@@ -708,10 +770,12 @@ class ImportDialog(QWizard):
         try:
             inspection = await self.service.inspect(path, fmt)
         except (OSError, UnicodeError, ValueError) as exc:
-            self.file_page.show_inspection(None, f"The file could not be read: {exc}")
+            self.file_page.show_inspection(
+                None, self.tr("The file could not be read: {error}").format(error=exc)
+            )
             return
         if not inspection.header:
-            self.file_page.show_inspection(None, "The file is empty.")
+            self.file_page.show_inspection(None, self.tr("The file is empty."))
             return
         self.inspection = inspection
         self.mapping = inspection.mapping
@@ -730,7 +794,9 @@ class ImportDialog(QWizard):
         try:
             preview = await self.service.preview(self.inspection, self.mapping)
         except (OSError, UnicodeError, ValueError) as exc:
-            self.validation_page.show_preview(None, f"The file could not be read: {exc}")
+            self.validation_page.show_preview(
+                None, self.tr("The file could not be read: {error}").format(error=exc)
+            )
             return
         self.preview = preview
         self.validation_page.show_preview(preview)
@@ -787,7 +853,11 @@ class ImportDialog(QWizard):
         if path:
             count = self.service.save_failed_rows(self.report.job_id, path)
             self.report_page.summary.setText(
-                self.report_page.summary.text() + f"\n{count:,} failed rows saved to {path}."
+                self.report_page.summary.text()
+                + "\n"
+                + plural(self.tr("%Ln failed row(s) saved to {path}.", "", count), count).format(
+                    path=path
+                )
             )
 
     # ------------------------------------------------------------------ past imports

@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.store import contact_lists
 from mailtrixy_desktop.store.contact_lists import ContactIds
 from mailtrixy_desktop.store.contacts import contacts_by_id
@@ -74,6 +75,7 @@ from mailtrixy_desktop.ui.contacts.table_model import (
     query_contact_ids,
 )
 from mailtrixy_desktop.ui.counts import count_text
+from mailtrixy_desktop.ui.i18n import number, plural
 from mailtrixy_desktop.ui.pane import Pane, PaneContext
 
 log = logging.getLogger("mailtrixy_desktop.ui.contacts")
@@ -124,13 +126,16 @@ class _Answer:
     custom_fields: list[str] | None
 
 
+_PANE = QT_TRANSLATE_NOOP("Shortcuts", "Contacts")
+
+
 class ContactsPane(Pane):
     resources: ClassVar[tuple[str, ...]] = ("contacts", "tags", "groups")
     shortcuts: ClassVar[tuple[tuple[str, str, str], ...]] = (
-        ("Contacts", "Ctrl+F", "Search name, email and company"),
-        ("Contacts", "Ctrl+N", "New contact"),
-        ("Contacts", "Del", "Delete the selected contacts (asks first)"),
-        ("Contacts", "Ctrl+A", "Select the contacts shown"),
+        (_PANE, "Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Search name, email and company")),
+        (_PANE, "Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "New contact")),
+        (_PANE, "Del", QT_TRANSLATE_NOOP("Shortcuts", "Delete the selected contacts (asks first)")),
+        (_PANE, "Ctrl+A", QT_TRANSLATE_NOOP("Shortcuts", "Select the contacts shown")),
     )
 
     viewUpdated = Signal()  # the table shows the answer to the latest query
@@ -196,12 +201,16 @@ class ContactsPane(Pane):
         header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
         header.addStretch(1)
         self.import_button: QPushButton = self._button(
-            "Import…", "contactsImport", "Import contacts from CSV"
+            self.tr("Import…"), "contactsImport", self.tr("Import contacts from CSV")
         )
         self.import_button.clicked.connect(self._open_import)
-        self.export_button = self._button("Export…", "contactsExport", "Export contacts to CSV")
+        self.export_button = self._button(
+            self.tr("Export…"), "contactsExport", self.tr("Export contacts to CSV")
+        )
         self.export_button.clicked.connect(self._open_export)
-        self.new_button = self._button("New contact", "contactNew", "Create a contact (Ctrl+N)")
+        self.new_button = self._button(
+            self.tr("New contact"), "contactNew", self.tr("Create a contact (Ctrl+N)")
+        )
         self.new_button.clicked.connect(self.new_item)
         for button in (self.import_button, self.export_button, self.new_button):
             header.addWidget(button)
@@ -246,10 +255,12 @@ class ContactsPane(Pane):
         self.select_all_button.clicked.connect(self._select_all_clicked)
         bar.addWidget(self.select_all_button)
         bar.addStretch(1)
-        self.add_tag_button = self._menu_button("Add tag", "contactsBulkAddTag")
-        self.remove_tag_button = self._menu_button("Remove tag", "contactsBulkRemoveTag")
-        self.add_group_button = self._menu_button("Add to group", "contactsBulkAddGroup")
-        self.remove_group_button = self._menu_button("Remove from group", "contactsBulkRemoveGroup")
+        self.add_tag_button = self._menu_button(self.tr("Add tag"), "contactsBulkAddTag")
+        self.remove_tag_button = self._menu_button(self.tr("Remove tag"), "contactsBulkRemoveTag")
+        self.add_group_button = self._menu_button(self.tr("Add to group"), "contactsBulkAddGroup")
+        self.remove_group_button = self._menu_button(
+            self.tr("Remove from group"), "contactsBulkRemoveGroup"
+        )
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.setObjectName("contactsDelete")
         self.delete_button.setAccessibleName(self.tr("Delete the selected contacts"))
@@ -644,7 +655,11 @@ class ContactsPane(Pane):
         shown = self.model.rowCount()
         filtered = self._applied is not None and self._applied.filtered
         self.count_label.setText(
-            f"{shown:,} of {contacts_text(self._total)}" if filtered else contacts_text(shown)
+            self.tr("{shown} of {contacts_text}").format(
+                shown=number(shown), contacts_text=contacts_text(self._total)
+            )
+            if filtered
+            else contacts_text(shown)
         )
         if shown:
             self.table_stack.setCurrentIndex(0)
@@ -711,8 +726,8 @@ class ContactsPane(Pane):
         self._tags = tag_choices(self._rows_reader)
         self._groups = group_choices(self._rows_reader)
         self.model.set_tag_colors({t.id: t.color for t in self._tags})
-        self._fill_combo(self.tag_filter, "All tags", [(t.id, t.name) for t in self._tags])
-        self._fill_combo(self.group_filter, "All groups", self._groups)
+        self._fill_combo(self.tag_filter, self.tr("All tags"), [(t.id, t.name) for t in self._tags])
+        self._fill_combo(self.group_filter, self.tr("All groups"), self._groups)
         self.detail.set_choices(self._tags, self._groups)
         self._fill_menus()
 
@@ -757,7 +772,7 @@ class ContactsPane(Pane):
         if add:
             if actions:
                 actions.append(("", None))
-            actions.append(("New tag…", self._bulk_new_tag))
+            actions.append((self.tr("New tag…"), self._bulk_new_tag))
         return actions
 
     def _group_actions(self, *, add: bool) -> list[tuple[str, Callable[[], object] | None]]:
@@ -841,9 +856,9 @@ class ContactsPane(Pane):
     def _keep_unsaved(self) -> None:
         """Leaving a contact with unsaved edits: save them, or drop them if asked to."""
         if self.detail.is_dirty() and self.confirm(
-            "Unsaved changes",
-            "Save the changes to this contact before leaving it?",
-            "Save",
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to this contact before leaving it?"),
+            self.tr("Save"),
         ):
             self.detail.save()
 
@@ -858,14 +873,16 @@ class ContactsPane(Pane):
             return
         if count >= rows:
             self.selection_label.setText(
-                self.tr("All {rows:,} matching contacts selected.").format(rows=rows)
+                plural(self.tr("All %Ln matching contact(s) selected.", "", rows), rows).replace(
+                    str(rows), number(rows)
+                )
             )
             self.select_all_button.setText(self.tr("Clear selection"))
             self.select_all_button.setVisible(True)
             return
-        self.selection_label.setText(self.tr("{count:,} selected.").format(count=count))
+        self.selection_label.setText(self.tr("{count} selected.").format(count=number(count)))
         self.select_all_button.setText(
-            self.tr("Select all {rows:,} matching this filter").format(rows=rows)
+            self.tr("Select all {rows} matching this filter").format(rows=number(rows))
         )
         self.select_all_button.setVisible(True)
 
@@ -885,7 +902,7 @@ class ContactsPane(Pane):
 
     # ------------------------------------------------------------------ bulk actions
     def _bulk_new_tag(self) -> None:
-        name = self.ask_text("New tag", "Tag name (lowercase, no spaces):")
+        name = self.ask_text(self.tr("New tag"), self.tr("Tag name (lowercase, no spaces):"))
         if name:
             self.bulk_add_tag(name)
 
@@ -894,7 +911,11 @@ class ContactsPane(Pane):
         if not ids or not tag:
             return 0
         if not self.confirm(
-            "Add tag", f"Add the tag “{tag}” to {contacts_text(len(ids))}?", "Add tag"
+            self.tr("Add tag"),
+            plural(self.tr("Add the tag “{tag}” to %Ln contact(s)?", "", len(ids)), len(ids))
+            .replace(str(len(ids)), number(len(ids)))
+            .format(tag=tag),
+            self.tr("Add tag"),
         ):
             return 0
         changed = self.workspace.contacts.add_tag(ids, tag)
@@ -910,7 +931,11 @@ class ContactsPane(Pane):
         if not ids:
             return 0
         if not self.confirm(
-            "Remove tag", f"Remove the tag “{name}” from {contacts_text(len(ids))}?", "Remove tag"
+            self.tr("Remove tag"),
+            plural(self.tr("Remove the tag “{tag}” from %Ln contact(s)?", "", len(ids)), len(ids))
+            .replace(str(len(ids)), number(len(ids)))
+            .format(tag=name),
+            self.tr("Remove tag"),
         ):
             return 0
         changed = self.workspace.contacts.remove_tag(ids, name)
@@ -922,12 +947,16 @@ class ContactsPane(Pane):
         return changed
 
     def _group_name(self, group_id: int) -> str:
-        return next((n for g, n in self._groups if g == group_id), "the group")
+        return next((n for g, n in self._groups if g == group_id), self.tr("the group"))
 
     def bulk_add_to_group(self, group_id: int) -> int:
         ids, name = self.selected_ids(), self._group_name(group_id)
         if not ids or not self.confirm(
-            "Add to group", f"Add {contacts_text(len(ids))} to “{name}”?", "Add to group"
+            self.tr("Add to group"),
+            plural(self.tr("Add %Ln contact(s) to “{group}”?", "", len(ids)), len(ids))
+            .replace(str(len(ids)), number(len(ids)))
+            .format(group=name),
+            self.tr("Add to group"),
         ):
             return 0
         for start in range(0, len(ids), GROUP_CHUNK):
@@ -942,9 +971,11 @@ class ContactsPane(Pane):
     def bulk_remove_from_group(self, group_id: int) -> int:
         ids, name = self.selected_ids(), self._group_name(group_id)
         if not ids or not self.confirm(
-            "Remove from group",
-            f"Remove {contacts_text(len(ids))} from “{name}”?",
-            "Remove from group",
+            self.tr("Remove from group"),
+            plural(self.tr("Remove %Ln contact(s) from “{group}”?", "", len(ids)), len(ids))
+            .replace(str(len(ids)), number(len(ids)))
+            .format(group=name),
+            self.tr("Remove from group"),
         ):
             return 0
         for start in range(0, len(ids), GROUP_CHUNK):
@@ -962,11 +993,16 @@ class ContactsPane(Pane):
             return 0
         if len(ids) == 1:
             row = self.model.contact(self.model.row_of(ids[0]))
-            who = f"“{row.name}”" if row is not None else "this contact"
-            text = f"Delete {who}? This cannot be undone."
+            text = (
+                self.tr("Delete “{name}”? This cannot be undone.").format(name=row.name)
+                if row is not None
+                else self.tr("Delete this contact? This cannot be undone.")
+            )
         else:
-            text = f"Delete {contacts_text(len(ids))}? This cannot be undone."
-        if not self.confirm("Delete contacts", text, "Delete"):
+            text = plural(
+                self.tr("Delete %Ln contact(s)? This cannot be undone.", "", len(ids)), len(ids)
+            ).replace(str(len(ids)), number(len(ids)))
+        if not self.confirm(self.tr("Delete contacts"), text, self.tr("Delete")):
             return 0
         self.table.clearSelection()
         deleted = self.workspace.contacts.delete_many(ids)
@@ -987,21 +1023,27 @@ class ContactsPane(Pane):
         rows = self.model.rowCount()
         if count and count < rows:
             action = menu.addAction(
-                self.tr("Select all {rows:,} matching this filter").format(rows=rows)
+                self.tr("Select all {rows} matching this filter").format(rows=number(rows))
             )
             action.triggered.connect(self.select_all_matching)
             menu.addSeparator()
         for title, actions in (
-            ("Add tag", self._tag_actions(add=True)),
-            ("Remove tag", self._tag_actions(add=False)),
-            ("Add to group", self._group_actions(add=True)),
-            ("Remove from group", self._group_actions(add=False)),
+            (self.tr("Add tag"), self._tag_actions(add=True)),
+            (self.tr("Remove tag"), self._tag_actions(add=False)),
+            (self.tr("Add to group"), self._group_actions(add=True)),
+            (self.tr("Remove from group"), self._group_actions(add=False)),
         ):
             sub = menu.addMenu(title)
             self._fill_menu(sub, actions)
             sub.setEnabled(count > 0 and bool(actions))
         menu.addSeparator()
-        delete = menu.addAction(f"Delete {contacts_text(count)}…" if count else "Delete")
+        delete = menu.addAction(
+            plural(self.tr("Delete %Ln contact(s)…", "", count), count).replace(
+                str(count), number(count)
+            )
+            if count
+            else self.tr("Delete")
+        )
         delete.setEnabled(count > 0)
         delete.triggered.connect(self.delete_selected)
         return menu

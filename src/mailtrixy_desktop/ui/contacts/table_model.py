@@ -23,6 +23,7 @@ from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -31,10 +32,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from mailtrixy_desktop.api.models import CustomValue
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.store import contact_lists
 from mailtrixy_desktop.store.contacts import ContactRow
 from mailtrixy_desktop.store.database import Queryable
 from mailtrixy_desktop.store.search import fts_query
+from mailtrixy_desktop.ui.i18n import moment_text, translated
 
 # Named roles (never bare numbers in views or delegates). Plain ints: data() runs
 # thousands of times per paint, and comparing an int with a Qt enum member goes
@@ -77,14 +80,14 @@ ROWS_KEPT = 4_000  # rows (and their texts) kept by id: many screens of recent s
 
 CUSTOM_PREFIX = "custom:"
 BASE_COLUMNS: Final[tuple[tuple[str, str], ...]] = (
-    ("name", "Name"),
-    ("email", "Email"),
-    ("company", "Company"),
-    ("phone", "Phone"),
-    ("tags", "Tags"),
-    ("groups", "Groups"),
-    ("created", "Created"),
-    ("updated", "Updated"),
+    ("name", QT_TRANSLATE_NOOP("ContactColumns", "Name")),
+    ("email", QT_TRANSLATE_NOOP("ContactColumns", "Email")),
+    ("company", QT_TRANSLATE_NOOP("ContactColumns", "Company")),
+    ("phone", QT_TRANSLATE_NOOP("ContactColumns", "Phone")),
+    ("tags", QT_TRANSLATE_NOOP("ContactColumns", "Tags")),
+    ("groups", QT_TRANSLATE_NOOP("ContactColumns", "Groups")),
+    ("created", QT_TRANSLATE_NOOP("ContactColumns", "Created")),
+    ("updated", QT_TRANSLATE_NOOP("ContactColumns", "Updated")),
 )
 # Columns the store orders through an index, by the store's name for the order.
 _INDEXED_SORTS: Final[dict[str, contact_lists.ContactSort]] = {
@@ -176,13 +179,18 @@ def format_moment(moment: dt.datetime | None) -> str:
     if text is None:
         if len(_MOMENTS) > 20_000:
             _MOMENTS.clear()
-        text = _MOMENTS[moment] = moment.astimezone().strftime("%d %b %Y")
+        text = _MOMENTS[moment] = moment_text(moment, "dd MMM yyyy")
     return text
 
 
 def format_custom(value: CustomValue) -> str:
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        translate = QCoreApplication.translate
+        return (
+            translate("ContactsTableModel", "Yes")
+            if value
+            else translate("ContactsTableModel", "No")
+        )
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -400,7 +408,7 @@ class ContactsTableModel(QAbstractTableModel):
         # _TOOLTIP
         key = self.column_key(index.column())
         if contact.pending and key == "name":
-            return f"{contact.name}: a change waits in the outbox"
+            return self.tr("{name}: a change waits in the outbox").format(name=contact.name)
         if key in ("created", "updated"):
             moment = contact.created_at if key == "created" else contact.updated_at
             return moment.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -462,13 +470,13 @@ class ContactsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if key.startswith(CUSTOM_PREFIX):
                 return key[len(CUSTOM_PREFIX) :]
-            return BASE_COLUMNS[section][1]
+            return translated(BASE_COLUMNS[section][1])
         if role == ColumnKeyRole:
             return key
         if role == CustomColumnRole:
             return key.startswith(CUSTOM_PREFIX)
         if role == Qt.ItemDataRole.ToolTipRole and key.startswith(CUSTOM_PREFIX):
-            return f"Custom field “{key[len(CUSTOM_PREFIX) :]}”"
+            return self.tr("Custom field “{name}”").format(name=key[len(CUSTOM_PREFIX) :])
         return None
 
     # ------------------------------------------------------------------ order

@@ -50,6 +50,7 @@ from mailtrixy_desktop.ui.counts import count_text
 from mailtrixy_desktop.ui.deals.card_delegate import DealCardDelegate, PixmapCache, is_dark, mix
 from mailtrixy_desktop.ui.deals.column_model import DealColumnModel, PipelineModels
 from mailtrixy_desktop.ui.deals.formatting import format_totals, stage_title
+from mailtrixy_desktop.ui.i18n import number
 
 COLLAPSIBLE: Final = ("won", "lost")
 COLUMN_MIN_WIDTH: Final = 210
@@ -124,7 +125,7 @@ class ColumnView(QListView):
         self.viewport().setAutoFillBackground(False)  # the column paints behind the cards
         self.setAutoFillBackground(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._empty_text = "No deals"
+        self._empty_text = self.tr("No deals")
         # A slim scroll bar that leaves the cards their width (colours from the palette).
         self.verticalScrollBar().setStyleSheet(SCROLLBAR_STYLE)
 
@@ -362,10 +363,10 @@ class StageColumn(QFrame):
     # ------------------------------------------------------------------ contents
     def _update_count(self, *_args: object) -> None:
         count = self.model.total()
-        self.count.setText(f"{count:,}")
+        self.count.setText(number(count))
         self.count.setAccessibleName(count_text(count, "deal"))
         self.header.setAccessibleName(f"{stage_title(self.stage)}, {self.count.accessibleName()}")
-        self.folded_title.set_text(f"{stage_title(self.stage)} · {count:,}")
+        self.folded_title.set_text(f"{stage_title(self.stage)} · {number(count)}")
 
     def set_totals(self, totals: Mapping[str, Decimal]) -> None:
         """One line per currency: sums in different currencies are never added up."""
@@ -374,8 +375,12 @@ class StageColumn(QFrame):
         self._totals = dict(totals)
         texts = format_totals(totals)
         self.totals.setText("\n".join(texts) if texts else "—")
-        self.totals.setAccessibleName("Total " + ", ".join(texts) if texts else "No value")
-        self.totals.setToolTip("Total value per currency" if len(texts) > 1 else "")
+        self.totals.setAccessibleName(
+            self.tr("Total {amounts}").format(amounts=", ".join(texts))
+            if texts
+            else self.tr("No value")
+        )
+        self.totals.setToolTip(self.tr("Total value per currency") if len(texts) > 1 else "")
 
     def totals_text(self) -> str:
         return self.totals.text()
@@ -398,7 +403,11 @@ class StageColumn(QFrame):
         self.toggle.setChecked(collapsed)
         self.toggle.blockSignals(False)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow if collapsed else Qt.ArrowType.LeftArrow)
-        tip = f"Unfold the {title} column" if collapsed else f"Fold the {title} column"
+        tip = (
+            self.tr("Unfold the {title} column").format(title=title)
+            if collapsed
+            else self.tr("Fold the {title} column").format(title=title)
+        )
         self.toggle.setToolTip(tip)
         self.toggle.setAccessibleName(tip)
         self.view.setVisible(not collapsed)

@@ -19,7 +19,16 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Final
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -356,7 +365,7 @@ class DealCardDelegate(QStyledItemDelegate):
         painter.setFont(small)
         metrics = painter.fontMetrics()
         if row.pending:
-            words = "Saving…"
+            words = QCoreApplication.translate("DealCardDelegate", "Saving…")
             words_width = metrics.horizontalAdvance(words)
             painter.setPen(muted)
             painter.drawText(
@@ -369,7 +378,9 @@ class DealCardDelegate(QStyledItemDelegate):
             tail -= 10 + 10
         elif is_stale(row, self.stale_days):
             days = idle_days(row)
-            words = f"Stale · {days} d"
+            words = QCoreApplication.translate("DealCardDelegate", "Stale · {days} d").format(
+                days=days
+            )
             words_width = metrics.horizontalAdvance(words) + 12
             pill = QRectF(tail - words_width, y + 1, words_width, line - 2)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -404,10 +415,20 @@ class DealCardDelegate(QStyledItemDelegate):
             metrics = painter.fontMetrics()
             when = short_date(row.expected_close_date)
             if is_overdue(row):
-                choices = [f"Overdue · {when}", "Overdue"]
+                overdue = QCoreApplication.translate("DealCardDelegate", "Overdue")
+                choices = [f"{overdue} · {when}", overdue]
                 painter.setPen(colors.error)
             else:
-                choices = [when] if row.stage in CLOSED_STAGES else [f"Closes {when}", when]
+                choices = (
+                    [when]
+                    if row.stage in CLOSED_STAGES
+                    else [
+                        QCoreApplication.translate("DealCardDelegate", "Closes {when}").format(
+                            when=when
+                        ),
+                        when,
+                    ]
+                )
                 painter.setPen(muted)
             room = right - left - value_width - 10
             words = next((c for c in choices if metrics.horizontalAdvance(c) <= room), "")

@@ -31,6 +31,8 @@ from typing import Any, Final, Literal
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QDate,
+    QLocale,
     QMimeData,
     QModelIndex,
     QObject,
@@ -243,11 +245,17 @@ class DealColumnModel(QAbstractListModel):
             if row.contact_name:
                 lines.append(row.contact_name)
             if row.assignee is not None:
-                lines.append(f"Assigned to {row.assignee.name}")
-            if row.expected_close_date is not None:
-                lines.append(f"Expected to close {row.expected_close_date:%d %b %Y}")
+                lines.append(self.tr("Assigned to {name}").format(name=row.assignee.name))
+            if (close := row.expected_close_date) is not None:
+                lines.append(
+                    self.tr("Expected to close {date}").format(
+                        date=QLocale().toString(
+                            QDate(close.year, close.month, close.day), "d MMM yyyy"
+                        )
+                    )
+                )
             if row.pending:
-                lines.append("Saving… (waiting in the outbox)")
+                lines.append(self.tr("Saving… (waiting in the outbox)"))
             return "\n".join(lines)
         return None
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import pycountry
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QDate,
     QEvent,
     QLocale,
@@ -65,6 +66,8 @@ from mailtrixy_desktop.api.models import STAGES, DealFields, Stage
 from mailtrixy_desktop.services.outbox_view import field_errors as refusal_field_errors
 from mailtrixy_desktop.store.outbox import Operation
 from mailtrixy_desktop.ui.async_bridge import spawn
+from mailtrixy_desktop.ui.deals.formatting import stage_title
+from mailtrixy_desktop.ui.i18n import number
 
 if TYPE_CHECKING:
     from mailtrixy_desktop.services.workspace import Workspace
@@ -80,14 +83,6 @@ CENTS = Decimal("0.01")
 MATCHES_SHOWN = 12
 SEARCH_DEBOUNCE_MS = 120
 NOTES_FETCH_SECONDS = 10.0
-STAGE_NAMES: dict[str, str] = {
-    "lead": "Lead",
-    "qualified": "Qualified",
-    "proposal": "Proposal",
-    "negotiation": "Negotiation",
-    "won": "Won",
-    "lost": "Lost",
-}
 # The form's fields, by the names the server's field errors use.
 FIELDS = (
     "title",
@@ -127,6 +122,10 @@ class MoneyError(ValueError):
     """Why a value cannot be read: a sentence for the person."""
 
 
+def _money(text: str) -> str:
+    return QCoreApplication.translate("DealDialog", text)
+
+
 def parse_money(text: str, locale: QLocale) -> Decimal:
     """The amount in ``text`` as the person typed it, exactly: ``"1,234.50"`` in
     English or ``"1.234,50"`` in German is ``Decimal("1234.50")``. A full stop where
@@ -135,9 +134,9 @@ def parse_money(text: str, locale: QLocale) -> Decimal:
     Raises ``MoneyError`` with a sentence to show."""
     raw = _SPACES.sub("", text)
     if not raw:
-        raise MoneyError("Enter the deal's value (0 if it is not known yet).")
+        raise MoneyError(_money("Enter the deal's value (0 if it is not known yet)."))
     if raw.startswith(("-", "\u2212", locale.negativeSign())):
-        raise MoneyError("The value cannot be negative.")
+        raise MoneyError(_money("The value cannot be negative."))
     raw = raw.lstrip("+")
     point = locale.decimalPoint()
     group = _SPACES.sub("", locale.groupSeparator())
@@ -148,22 +147,24 @@ def parse_money(text: str, locale: QLocale) -> Decimal:
     if group:
         parts = whole.split(group)
         if len(parts) > 1 and (not 1 <= len(parts[0]) <= 3 or any(len(p) != 3 for p in parts[1:])):
-            raise MoneyError(f"“{text.strip()}” is not an amount.")
+            raise MoneyError(_money("“{text}” is not an amount.").format(text=text.strip()))
         whole = "".join(parts)
     if not whole:
         whole = "0"
     if not (whole.isascii() and whole.isdigit()) or (
         fraction and not (fraction.isascii() and fraction.isdigit())
     ):
-        raise MoneyError(f"“{text.strip()}” is not an amount.")
+        raise MoneyError(_money("“{text}” is not an amount.").format(text=text.strip()))
     if len(fraction) > 2:
-        raise MoneyError("Use at most two decimals (cents).")
+        raise MoneyError(_money("Use at most two decimals (cents)."))
     try:
         value = Decimal(f"{whole}.{fraction or '0'}").quantize(CENTS)
     except InvalidOperation:
-        raise MoneyError(f"“{text.strip()}” is not an amount.") from None
+        raise MoneyError(_money("“{text}” is not an amount.").format(text=text.strip())) from None
     if value >= VALUE_LIMIT:
-        raise MoneyError("The value must be less than 10,000,000,000,000.")
+        raise MoneyError(
+            _money("The value must be less than {limit}.").format(limit=number(int(VALUE_LIMIT)))
+        )
     return value
 
 
@@ -307,7 +308,7 @@ class DealDialog(QDialog):
 
         self.setObjectName("dealDialog")
         self.setModal(True)
-        self.setWindowTitle("New deal" if self.row is None else "Edit deal")
+        self.setWindowTitle(self.tr("New deal") if self.row is None else self.tr("Edit deal"))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(460)
         self.setSizeGripEnabled(False)
@@ -350,7 +351,7 @@ class DealDialog(QDialog):
         self.title.setAccessibleName(self.tr("Deal title"))
         self.title.setPlaceholderText(self.tr("e.g. Acme — annual plan"))
         self.title.setMaxLength(TITLE_MAX + 100)  # long enough to say it is too long
-        self._add_row("&Title", "title", self.title)
+        self._add_row(self.tr("&Title"), "title", self.title)
 
         self.value = QLineEdit()
         self.value.setObjectName("dealValue")
@@ -365,14 +366,14 @@ class DealDialog(QDialog):
         money.setSpacing(6)
         money.addWidget(self.value, 1)
         money.addWidget(self.currency)
-        self._add_row("&Value", ("value", "currency"), money, first=self.value)
+        self._add_row(self.tr("&Value"), ("value", "currency"), money, first=self.value)
 
         self.stage = QComboBox()
         self.stage.setObjectName("dealStage")
         self.stage.setAccessibleName(self.tr("Stage"))
         for stage in STAGES:
-            self.stage.addItem(STAGE_NAMES[stage], stage)
-        self._add_row("Sta&ge", "stage", self.stage)
+            self.stage.addItem(stage_title(stage), stage)
+        self._add_row(self.tr("Sta&ge"), "stage", self.stage)
 
         self.contact = QLineEdit()
         self.contact.setObjectName("dealContact")
@@ -394,15 +395,15 @@ class DealDialog(QDialog):
         self.completer.setPopup(self.matches_popup)
         # The index overload: the row says which contact; two could share a name.
         self.completer.activated[QModelIndex].connect(self._match_chosen)  # type: ignore[index]
-        self._add_row("C&ontact", "contact", self.contact)
+        self._add_row(self.tr("C&ontact"), "contact", self.contact)
 
         self.assignee = QComboBox()
         self.assignee.setObjectName("dealAssignee")
         self.assignee.setAccessibleName(self.tr("Assignee"))
-        self.assignee.addItem("Unassigned", None)
+        self.assignee.addItem(self.tr("Unassigned"), None)
         for member in self.workspace.inbox.members():
             self.assignee.addItem(member.name, member.id)
-        self._add_row("&Assignee", "assignee", self.assignee)
+        self._add_row(self.tr("&Assignee"), "assignee", self.assignee)
 
         # The row's label is the check box that says whether there is a date at all.
         self.has_close_date = QCheckBox(self.tr("Expected c&lose"))
@@ -435,7 +436,7 @@ class DealDialog(QDialog):
         lines = self.notes.fontMetrics().lineSpacing()
         self.notes.setFixedHeight(lines * 5 + 12)
         self.notes.textChanged.connect(self._notes_changed)
-        self._add_row("&Notes", "notes", self.notes)
+        self._add_row(self.tr("&Notes"), "notes", self.notes)
 
         self.status = QLabel()
         self.status.setObjectName("dealStatus")
@@ -611,7 +612,7 @@ class DealDialog(QDialog):
             return
         index = self.assignee.findData(member_id)
         if index < 0:  # not (or no longer) among the cached team members
-            name = getattr(ref, "name", None) or f"Team member #{member_id}"
+            name = getattr(ref, "name", None) or self.tr("Team member #{id}").format(id=member_id)
             self.assignee.addItem(name, member_id)
             index = self.assignee.count() - 1
         self.assignee.setCurrentIndex(index)
@@ -760,7 +761,7 @@ class DealDialog(QDialog):
                 elif self.matches.rowCount():
                     self.completer.complete()
                 else:
-                    self.set_error("contact", "No contact in this workspace matches that.")
+                    self.set_error("contact", self.tr("No contact in this workspace matches that."))
                 return True
             if key == Qt.Key.Key_Down and not self.matches_popup.isVisible():
                 self.search_contacts()
@@ -840,9 +841,11 @@ class DealDialog(QDialog):
         problems: dict[str, str] = {}
         title = self.title.text().strip()
         if not title:
-            problems["title"] = "Give the deal a title."
+            problems["title"] = self.tr("Give the deal a title.")
         elif len(title) > TITLE_MAX:
-            problems["title"] = f"At most {TITLE_MAX} characters ({len(title)} now)."
+            problems["title"] = self.tr("At most {max} characters ({now} now).").format(
+                max=TITLE_MAX, now=len(title)
+            )
         value: Decimal | None = None
         try:
             value = parse_money(self.value.text(), self.locale())
@@ -852,15 +855,19 @@ class DealDialog(QDialog):
         if currency is None:
             text = self.currency.currentText().strip()
             problems["currency"] = (
-                f"“{text}” is not an ISO 4217 currency; choose one from the list."
+                self.tr("“{text}” is not an ISO 4217 currency; choose one from the list.").format(
+                    text=text
+                )
                 if text
-                else "Choose a currency."
+                else self.tr("Choose a currency.")
             )
         if self._contact_id is None:
             problems["contact"] = (
-                "Choose a contact from the list that opens as you type."
+                self.tr("Choose a contact from the list that opens as you type.")
                 if self.contact.text().strip()
-                else "A deal needs a contact: type a name, email or company and choose one."
+                else self.tr(
+                    "A deal needs a contact: type a name, email or company and choose one."
+                )
             )
         for field, message in problems.items():
             self.set_error(field, message)
@@ -932,8 +939,10 @@ class DealDialog(QDialog):
                 deals.update(self.row.id, changes)
             except KeyError:
                 self._say(
-                    "This deal is no longer on this computer (deleted meanwhile?). "
-                    "Copy what you need; it cannot be saved as an edit."
+                    self.tr(
+                        "This deal is no longer on this computer (deleted meanwhile?). "
+                        "Copy what you need; it cannot be saved as an edit."
+                    )
                 )
                 return False
             self.outcome = "updated"
@@ -1043,7 +1052,11 @@ class DealDialog(QDialog):
             workspace.cancel_edit(op.id)
             return None
         dialog.refused_op = editing
-        dialog.setWindowTitle("Fix the new deal" if deal_id is None else "Fix the deal")
+        dialog.setWindowTitle(
+            QCoreApplication.translate("DealDialog", "Fix the new deal")
+            if deal_id is None
+            else QCoreApplication.translate("DealDialog", "Fix the deal")
+        )
         dialog.apply_payload(editing.payload)
         dialog.show_refusal(editing)
         return dialog
@@ -1069,7 +1082,7 @@ class DealDialog(QDialog):
             text = (
                 contact_label(contact.name, contact.email)
                 if contact is not None
-                else f"Contact #{contact_id}"
+                else self.tr("Contact #{id}").format(id=contact_id)
             )
             self._choose_contact(contact_id, text)
         if "assignee_id" in payload:
@@ -1084,9 +1097,9 @@ class DealDialog(QDialog):
     def show_refusal(self, op: Operation) -> None:
         errors = refusal_field_errors(op)
         unplaced = self.show_errors(errors)
-        reason = op.last_error or "The server refused this change."
+        reason = op.last_error or self.tr("The server refused this change.")
         if errors and not unplaced:
-            reason = "The server did not accept this. Fix what is marked, then save again."
+            reason = self.tr("The server did not accept this. Fix what is marked, then save again.")
         elif unplaced:
             reason = " ".join(unplaced)
         self.banner.setText(reason)

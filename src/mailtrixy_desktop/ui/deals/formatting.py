@@ -16,14 +16,16 @@ from typing import Final
 from PySide6.QtCore import QLocale
 
 from mailtrixy_desktop.api.models import STAGES, Stage
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
+from mailtrixy_desktop.ui.i18n import translated
 
 STAGE_TITLES: Final[Mapping[Stage, str]] = {
-    "lead": "Lead",
-    "qualified": "Qualified",
-    "proposal": "Proposal",
-    "negotiation": "Negotiation",
-    "won": "Won",
-    "lost": "Lost",
+    "lead": QT_TRANSLATE_NOOP("Stages", "Lead"),
+    "qualified": QT_TRANSLATE_NOOP("Stages", "Qualified"),
+    "proposal": QT_TRANSLATE_NOOP("Stages", "Proposal"),
+    "negotiation": QT_TRANSLATE_NOOP("Stages", "Negotiation"),
+    "won": QT_TRANSLATE_NOOP("Stages", "Won"),
+    "lost": QT_TRANSLATE_NOOP("Stages", "Lost"),
 }
 CLOSED_STAGES: Final = frozenset({"won", "lost"})
 
@@ -65,7 +67,8 @@ def display_locale(locale: QLocale | None = None) -> QLocale:
 
 
 def stage_title(stage: str) -> str:
-    return STAGE_TITLES.get(stage, stage.capitalize())  # type: ignore[call-overload, no-any-return]
+    title = STAGE_TITLES.get(stage)  # type: ignore[call-overload]
+    return translated(title) if title is not None else stage.capitalize()
 
 
 def next_stage(stage: Stage, step: int) -> Stage | None:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from mailtrixy_desktop.api.models import STAGES, Stage
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services.deals import CacheToken, DealsService
 from mailtrixy_desktop.store import outbox
 from mailtrixy_desktop.store.deals import DealRow, DealSort
@@ -54,6 +55,7 @@ from mailtrixy_desktop.ui.deals.column_model import (
     PipelineModels,
 )
 from mailtrixy_desktop.ui.deals.formatting import next_stage, stage_title
+from mailtrixy_desktop.ui.i18n import counted, number, translated
 from mailtrixy_desktop.ui.pane import Pane, PaneContext
 
 try:  # Qt 6.8+: a screen reader speaks the sentence without moving focus
@@ -65,9 +67,9 @@ SEARCH_DEBOUNCE_MS: Final = 150
 ANYONE, UNASSIGNED = "anyone", "unassigned"
 # (key, descending, label): the sorts offered in ``dealSort``.
 SORTS: Final[tuple[tuple[DealSort, bool, str], ...]] = (
-    ("updated_at", True, "Last update"),
-    ("value", True, "Value"),
-    ("expected_close_date", False, "Close date"),
+    ("updated_at", True, QT_TRANSLATE_NOOP("DealsPane", "Last update")),
+    ("value", True, QT_TRANSLATE_NOOP("DealsPane", "Value")),
+    ("expected_close_date", False, QT_TRANSLATE_NOOP("DealsPane", "Close date")),
 )
 
 
@@ -87,7 +89,11 @@ class LostReasonDialog(QDialog):
         self.setObjectName("lostReasonDialog")
         self.setWindowTitle(self.tr("Mark as lost"))
         layout = QVBoxLayout(self)
-        what = quoted(titles[0]) if len(titles) == 1 else f"these {len(titles)} deals"
+        what = (
+            quoted(titles[0])
+            if len(titles) == 1
+            else self.tr("these {count} deals").format(count=number(len(titles)))
+        )
         question = QLabel(
             self.tr("Why was {what} lost? The reason is added to the notes.").format(what=what),
             self,
@@ -127,15 +133,26 @@ class LostReasonDialog(QDialog):
         return False
 
 
+_PANE = QT_TRANSLATE_NOOP("Shortcuts", "Deals")
+
+
 class DealsPane(Pane):
     resources: ClassVar[tuple[str, ...]] = ("deals", "team")
     shortcuts: ClassVar[tuple[tuple[str, str, str], ...]] = (
-        ("Deals", "Ctrl+N", "New deal"),
-        ("Deals", "Ctrl+F", "Search deal titles and contacts"),
-        ("Deals", "Enter", "Open the selected deal"),
-        ("Deals", "Del", "Delete the selected deals (asks first)"),
-        ("Deals", "Ctrl+Shift+Right", "Move the selected deals to the next stage"),
-        ("Deals", "Ctrl+Shift+Left", "Move the selected deals to the previous stage"),
+        (_PANE, "Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "New deal")),
+        (_PANE, "Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Search deal titles and contacts")),
+        (_PANE, "Enter", QT_TRANSLATE_NOOP("Shortcuts", "Open the selected deal")),
+        (_PANE, "Del", QT_TRANSLATE_NOOP("Shortcuts", "Delete the selected deals (asks first)")),
+        (
+            _PANE,
+            "Ctrl+Shift+Right",
+            QT_TRANSLATE_NOOP("Shortcuts", "Move the selected deals to the next stage"),
+        ),
+        (
+            _PANE,
+            "Ctrl+Shift+Left",
+            QT_TRANSLATE_NOOP("Shortcuts", "Move the selected deals to the previous stage"),
+        ),
     )
 
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
@@ -220,7 +237,7 @@ class DealsPane(Pane):
         self.sort.setAccessibleName(self.tr("Sort cards by"))
         self.sort.setToolTip(self.tr("Sort the cards in each column"))
         for key, _descending, label in SORTS:
-            self.sort.addItem(f"Sort: {label}", key)
+            self.sort.addItem(self.tr("Sort: {label}").format(label=translated(label)), key)
         self.sort.currentIndexChanged.connect(lambda _i: self.apply_filters())
         bar.addWidget(self.sort)
 
@@ -363,8 +380,8 @@ class DealsPane(Pane):
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem("Anyone", ANYONE)
-        combo.addItem("Unassigned", UNASSIGNED)
+        combo.addItem(self.tr("Anyone"), ANYONE)
+        combo.addItem(self.tr("Unassigned"), UNASSIGNED)
         for member in self.workspace.inbox.members():
             combo.addItem(member.name, member.id)
         found = combo.findData(current if current is not None else ANYONE)
@@ -403,7 +420,7 @@ class DealsPane(Pane):
         for stage, ids in kept.items():
             self.select_ids(stage, ids, focus=False)
         filtered = query.assignee is not ANY or query.search is not None
-        self.board.set_empty_text("No deals match" if filtered else "No deals")
+        self.board.set_empty_text(self.tr("No deals match") if filtered else self.tr("No deals"))
         self._update_summary()
         self._totals_seen = seen
         self._totals_dirty.clear()
@@ -521,7 +538,9 @@ class DealsPane(Pane):
         stage = next_stage(view.model().stage, step)
         if stage is None:
             self.context.notify(
-                "This is already the last stage." if step > 0 else "This is the first stage."
+                self.tr("This is already the last stage.")
+                if step > 0
+                else self.tr("This is the first stage.")
             )
             return []
         if self.board.column(stage).is_collapsed() and self.models[stage].movable(ids):
@@ -561,9 +580,13 @@ class DealsPane(Pane):
         # The totals are read when the change broadcast comes, a moment later.
         name = stage_title(stage)
         if len(ids) == 1 and ids[0] in rows:
-            sentence = f"{quoted(rows[ids[0]].title)} moved to {name}."
+            sentence = self.tr("{quoted} moved to {stage}.").format(
+                quoted=quoted(rows[ids[0]].title), stage=name
+            )
         else:
-            sentence = f"{deals_text(len(ids))} moved to {name}."
+            sentence = counted(
+                self.tr("%Ln deal(s) moved to {stage}.", "", len(ids)), len(ids)
+            ).format(stage=name)
         self.announce(self.board.view(target), sentence)
         # Once painted: the cards the next move will most likely paint anew, drawn ahead.
         self.board.warm_soon()
@@ -578,7 +601,7 @@ class DealsPane(Pane):
     def ask_lost_reason(self) -> LostReason:
         """Before a move to lost: a reason, None (skip) or False (cancel). Tests replace it."""
         rows = self.deals.rows(self.selected_ids())
-        titles = [r.title for r in rows.values()] or ["this deal"]
+        titles = [r.title for r in rows.values()] or [self.tr("this deal")]
         dialog = LostReasonDialog(titles, self)
         dialog.exec()
         answer = dialog.answer()
@@ -630,11 +653,19 @@ class DealsPane(Pane):
     def confirm_delete(self, rows: Sequence[DealRow]) -> bool:
         """Ask before deleting, naming the deals; tests replace this to answer."""
         if len(rows) == 1:
-            text = f"Delete the deal {quoted(rows[0].title)}?"
+            text = self.tr("Delete the deal {quoted}?").format(quoted=quoted(rows[0].title))
         else:
             names = ", ".join(quoted(r.title) for r in rows[:3])
-            more = f" and {len(rows) - 3} more" if len(rows) > 3 else ""
-            text = f"Delete {len(rows)} deals: {names}{more}?"
+            text = (
+                counted(
+                    self.tr("Delete %Ln deals: {names} and {more} more?", "", len(rows)),
+                    len(rows),
+                ).format(names=names, more=number(len(rows) - 3))
+                if len(rows) > 3
+                else counted(
+                    self.tr("Delete %Ln deals: {names}?", "", len(rows)), len(rows)
+                ).format(names=names)
+            )
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete deal"), text, parent=self)
         box.setObjectName("confirmDeleteDeal")
         box.setInformativeText(self.tr("It is deleted on the server too, and cannot be undone."))
@@ -684,8 +715,8 @@ class DealsPane(Pane):
             if op is None or op.kind not in ("deal.update", "deal.lose"):
                 continue
             row = self.deals.get(op.target_id) if op.target_id is not None else None
-            title = row.title if row else self._titles.get(op.target_id or 0, "The deal")
-            why = op.last_error or "the server refused it"
+            title = row.title if row else self._titles.get(op.target_id or 0, self.tr("The deal"))
+            why = op.last_error or self.tr("the server refused it")
             if "stage" in op.payload:
                 self.context.notify(
                     self.tr("{quoted} could not be moved: {why}").format(

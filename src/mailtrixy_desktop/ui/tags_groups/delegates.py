@@ -6,7 +6,7 @@ or dark theme; only the tag's own swatch has a fixed colour.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -59,7 +59,7 @@ class _RowDelegate(QStyledItemDelegate):
         _, muted = self._text_colors(option)
         text = plural(int(index.data(CountRole) or 0), self.noun)
         if index.data(PendingRole):
-            text += " · not sent"
+            text += QCoreApplication.translate("TagsGroupsDelegate", " · not sent")
         width = option.fontMetrics.horizontalAdvance(text)
         painter.setPen(muted)
         painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
@@ -127,7 +127,9 @@ class GroupDelegate(_RowDelegate):
         )
         painter.setFont(option.font)
         painter.setPen(muted)
-        description = str(index.data(DescriptionRole) or "") or "No description"
+        description = str(index.data(DescriptionRole) or "") or QCoreApplication.translate(
+            "TagsGroupsDelegate", "No description"
+        )
         description = metrics.elidedText(description, Qt.TextElideMode.ElideRight, second.width())
         painter.drawText(
             second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, description

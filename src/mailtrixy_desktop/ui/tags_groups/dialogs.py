@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -46,14 +46,17 @@ def suggest_tag_name(text: str) -> str:
 def tag_name_problem(name: str, taken: Collection[str]) -> str | None:
     """The server's rules for a tag name (lowercase, no spaces, unique), checked here first."""
     if not name:
-        return "A tag needs a name."
+        return QCoreApplication.translate("TagDialog", "A tag needs a name.")
     if len(name) > TAG_NAME_MAX or name != name.lower() or any(ch.isspace() for ch in name):
-        return (
-            f"Tag names are lowercase, without spaces, at most {TAG_NAME_MAX} characters "
-            f"(for example “{suggest_tag_name(name)}”)."
-        )
+        return QCoreApplication.translate(
+            "TagDialog",
+            "Tag names are lowercase, without spaces, at most {max} characters "
+            "(for example “{example}”).",
+        ).format(max=TAG_NAME_MAX, example=suggest_tag_name(name))
     if name in taken:
-        return f"There is already a tag called “{name}”."
+        return QCoreApplication.translate(
+            "TagDialog", "There is already a tag called “{name}”."
+        ).format(name=name)
     return None
 
 
@@ -137,7 +140,7 @@ class _Form(QDialog):
 
     def set_busy(self, busy: bool) -> None:
         self.save_button.setEnabled(not busy)
-        self.set_status("Saving…" if busy else "")
+        self.set_status(QCoreApplication.translate("_Form", "Saving…") if busy else "")
 
     def _submit(self) -> None:
         self.clear_errors()
@@ -181,8 +184,8 @@ class TagDialog(_Form):
         holder = QWidget()
         holder.setObjectName("tagColorRow")
         holder.setLayout(row)
-        self._add_field("Name", "name", self.name)
-        self._add_field("Colour", "color", holder)
+        self._add_field(self.tr("Name"), "name", self.name)
+        self._add_field(self.tr("Colour"), "color", holder)
         self._show_color()
 
     def color(self) -> QColor | None:
@@ -195,7 +198,9 @@ class TagDialog(_Form):
     def _show_color(self) -> None:
         valid = self._color.isValid()
         self.color_button.setIcon(swatch_icon(self._color if valid else None))
-        self.color_button.setText(self._color.name().upper() if valid else "Chosen by the server")
+        self.color_button.setText(
+            self._color.name().upper() if valid else self.tr("Chosen by the server")
+        )
 
     def _pick_color(self) -> None:
         picker = QColorDialog(self._color if self._color.isValid() else QColor("#3B82F6"), self)
@@ -239,20 +244,26 @@ class GroupDialog(_Form):
         self.description.setPlaceholderText(self.tr("Optional: who belongs here and why"))
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(self.fontMetrics().height() * 4 + 12)
-        self._add_field("Name", "name", self.name)
-        self._add_field("Description", "description", self.description)
+        self._add_field(self.tr("Name"), "name", self.name)
+        self._add_field(self.tr("Description"), "description", self.description)
 
     def _validated(self) -> dict[str, Any] | None:
         name = self.name.text().strip()
         description = self.description.toPlainText().strip() or None
         ok = True
         if not name:
-            self.set_error("name", "A group needs a name.")
+            self.set_error("name", self.tr("A group needs a name."))
             ok = False
         elif len(name) > GROUP_NAME_MAX:
-            self.set_error("name", f"A group name is at most {GROUP_NAME_MAX} characters.")
+            self.set_error(
+                "name",
+                self.tr("A group name is at most {max} characters.").format(max=GROUP_NAME_MAX),
+            )
             ok = False
         if description is not None and len(description) > DESCRIPTION_MAX:
-            self.set_error("description", f"A description is at most {DESCRIPTION_MAX} characters.")
+            self.set_error(
+                "description",
+                self.tr("A description is at most {max} characters.").format(max=DESCRIPTION_MAX),
+            )
             ok = False
         return {"name": name, "description": description} if ok else None

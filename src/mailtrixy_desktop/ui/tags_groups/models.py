@@ -20,9 +20,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.store.contacts import ContactRow
 from mailtrixy_desktop.store.tags_groups import GroupRow, TagRow
 from mailtrixy_desktop.ui.counts import count_text
+from mailtrixy_desktop.ui.i18n import translated
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -108,8 +110,10 @@ class TagsModel(_RowsModel):
         if role == PendingRole:
             return row.pending
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = f"{row.name} — on {plural(tag_count(row), 'contact')}"
-            return text + (" (not sent yet)" if row.pending else "")
+            text = self.tr("{name} — on {contacts}").format(
+                name=row.name, contacts=plural(tag_count(row), "contact")
+            )
+            return text + (self.tr(" (not sent yet)") if row.pending else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{row.name}, {plural(tag_count(row), 'contact')}"
         return None
@@ -132,7 +136,7 @@ class GroupsModel(_RowsModel):
             return row.pending
         if role == Qt.ItemDataRole.ToolTipRole:
             text = row.name + (f"\n{row.description}" if row.description else "")
-            return text + (" (not sent yet)" if row.pending else "")
+            return text + (self.tr(" (not sent yet)") if row.pending else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{row.name}, {plural(group_count(row), 'member')}"
         return None
@@ -144,7 +148,10 @@ RowsReader = Callable[[Iterable[int]], Mapping[int, ContactRow]]
 class MembersModel(QAbstractTableModel):
     """A group's members: ids held, rows read from the cache a block at a time."""
 
-    COLUMNS: ClassVar[tuple[str, ...]] = ("Name", "Email")
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        QT_TRANSLATE_NOOP("MembersModel", "Name"),
+        QT_TRANSLATE_NOOP("MembersModel", "Email"),
+    )
     BLOCK: ClassVar[int] = 200
 
     def __init__(self, read_rows: RowsReader, parent: QObject | None = None) -> None:
@@ -190,7 +197,7 @@ class MembersModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.COLUMNS)
         ):
-            return self.COLUMNS[section]
+            return translated(self.COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

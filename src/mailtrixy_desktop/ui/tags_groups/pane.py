@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, cast
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,10 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from mailtrixy_desktop.api.models import GroupFields, TagFields
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.store import outbox as outbox_store
 from mailtrixy_desktop.store.outbox import OpState
 from mailtrixy_desktop.store.tags_groups import GroupRow, TagRow
 from mailtrixy_desktop.sync.connectivity import State
+from mailtrixy_desktop.ui.i18n import counted
 from mailtrixy_desktop.ui.pane import Pane, PaneContext
 from mailtrixy_desktop.ui.tags_groups.delegates import GroupDelegate, TagDelegate
 from mailtrixy_desktop.ui.tags_groups.dialogs import GroupDialog, TagDialog, _Form
@@ -125,13 +127,24 @@ def _button(text: str, name: str, tip: str) -> QPushButton:
     return button
 
 
+_PANE = QT_TRANSLATE_NOOP("Shortcuts", "Tags & Groups")
+
+
 class TagsGroupsPane(Pane):
     resources = ("tags", "groups")
     shortcuts: ClassVar[tuple[tuple[str, str, str], ...]] = (
-        ("Tags & Groups", "Ctrl+N", "New tag, or new group when the groups list has focus"),
-        ("Tags & Groups", "F2", "Rename the tag or edit the group"),
-        ("Tags & Groups", "Del", "Delete the tag or group (asks first); remove members"),
-        ("Tags & Groups", "Ctrl+F", "Search contacts to add to the group"),
+        (
+            _PANE,
+            "Ctrl+N",
+            QT_TRANSLATE_NOOP("Shortcuts", "New tag, or new group when the groups list has focus"),
+        ),
+        (_PANE, "F2", QT_TRANSLATE_NOOP("Shortcuts", "Rename the tag or edit the group")),
+        (
+            _PANE,
+            "Del",
+            QT_TRANSLATE_NOOP("Shortcuts", "Delete the tag or group (asks first); remove members"),
+        ),
+        (_PANE, "Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Search contacts to add to the group")),
     )
 
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
@@ -187,7 +200,9 @@ class TagsGroupsPane(Pane):
         self.tags_list = ListView()
         self.tags_list.setObjectName("tagsList")
         self.tags_list.setAccessibleName(self.tr("Tags"))
-        self.tags_list.placeholder = "No tags yet.\nTags label contacts; make one with New tag."
+        self.tags_list.placeholder = self.tr(
+            "No tags yet.\nTags label contacts; make one with New tag."
+        )
         self.tags_list.setModel(self.tags_model)
         self.tags_list.setItemDelegate(TagDelegate(self.tags_list))
         self.tags_list.setUniformItemSizes(True)
@@ -196,17 +211,17 @@ class TagsGroupsPane(Pane):
         self.tags_list.doubleClicked.connect(lambda _i: self.rename_tag())
         self.tags_list.installEventFilter(self)
 
-        self.tag_new = _button("New tag…", "tagNew", "Create a tag")
-        self.tag_rename = _button("Rename…", "tagRename", "Rename the tag")
-        self.tag_color = _button("Colour…", "tagColor", "Change the tag's colour")
-        self.tag_delete = _button("Delete…", "tagDelete", "Delete the tag")
+        self.tag_new = _button(self.tr("New tag…"), "tagNew", self.tr("Create a tag"))
+        self.tag_rename = _button(self.tr("Rename…"), "tagRename", self.tr("Rename the tag"))
+        self.tag_color = _button(self.tr("Colour…"), "tagColor", self.tr("Change the tag's colour"))
+        self.tag_delete = _button(self.tr("Delete…"), "tagDelete", self.tr("Delete the tag"))
         self.tag_new.clicked.connect(self.new_tag)
         self.tag_rename.clicked.connect(self.rename_tag)
         self.tag_color.clicked.connect(self.recolor_tag)
         self.tag_delete.clicked.connect(self.delete_tag)
         self._shortcuts(self.tags_list, self.rename_tag, self.delete_tag)
 
-        layout.addWidget(_title("Tags"))
+        layout.addWidget(_title(self.tr("Tags")))
         layout.addWidget(self.tags_count)
         layout.addWidget(self.tags_list, 1)
         layout.addLayout(
@@ -220,7 +235,7 @@ class TagsGroupsPane(Pane):
         self.groups_list = ListView()
         self.groups_list.setObjectName("groupsList")
         self.groups_list.setAccessibleName(self.tr("Contact groups"))
-        self.groups_list.placeholder = (
+        self.groups_list.placeholder = self.tr(
             "No groups yet.\nGroups are lists of contacts, such as campaign recipients."
         )
         self.groups_list.setModel(self.groups_model)
@@ -231,15 +246,17 @@ class TagsGroupsPane(Pane):
         self.groups_list.doubleClicked.connect(lambda _i: self.edit_group())
         self.groups_list.installEventFilter(self)
 
-        self.group_new = _button("New group…", "groupNew", "Create a group")
-        self.group_edit = _button("Edit…", "groupEdit", "Edit the group's name and description")
-        self.group_delete = _button("Delete…", "groupDelete", "Delete the group")
+        self.group_new = _button(self.tr("New group…"), "groupNew", self.tr("Create a group"))
+        self.group_edit = _button(
+            self.tr("Edit…"), "groupEdit", self.tr("Edit the group's name and description")
+        )
+        self.group_delete = _button(self.tr("Delete…"), "groupDelete", self.tr("Delete the group"))
         self.group_new.clicked.connect(self.new_group)
         self.group_edit.clicked.connect(self.edit_group)
         self.group_delete.clicked.connect(self.delete_group)
         self._shortcuts(self.groups_list, self.edit_group, self.delete_group)
 
-        layout.addWidget(_title("Groups"))
+        layout.addWidget(_title(self.tr("Groups")))
         layout.addWidget(self.groups_count)
         layout.addWidget(self.groups_list, 1)
         layout.addLayout(self._button_row(self.group_new, None, self.group_edit, self.group_delete))
@@ -247,7 +264,7 @@ class TagsGroupsPane(Pane):
 
     def _build_members(self) -> QWidget:
         widget, layout = self._section("membersSection")
-        self.members_title = _title("Members")
+        self.members_title = _title(self.tr("Members"))
         self.members_title.setObjectName("membersTitle")
         self.members_info = _subtitle()
         self.members_info.setObjectName("membersInfo")
@@ -274,7 +291,9 @@ class TagsGroupsPane(Pane):
         self.completer.activated[QModelIndex].connect(self._match_chosen)  # type: ignore[index]
 
         self.members_add = _button(
-            "Add to group", "groupMembersAdd", "Add the contact found by the search to the group"
+            self.tr("Add to group"),
+            "groupMembersAdd",
+            self.tr("Add the contact found by the search to the group"),
         )
         self.members_add.clicked.connect(self.add_from_search)
         search_row = QHBoxLayout()
@@ -309,7 +328,9 @@ class TagsGroupsPane(Pane):
         self.members_view.addAction(remove_action)
 
         self.members_remove = _button(
-            "Remove from group", "groupMembersRemove", "Remove the selected contacts from the group"
+            self.tr("Remove from group"),
+            "groupMembersRemove",
+            self.tr("Remove the selected contacts from the group"),
         )
         self.members_remove.clicked.connect(self.remove_members)
         self.members_selection = _subtitle()
@@ -342,8 +363,8 @@ class TagsGroupsPane(Pane):
     @staticmethod
     def _shortcuts(view: QAbstractItemView, edit: Any, delete: Any) -> None:
         for text, key, slot in (
-            ("Edit", Qt.Key.Key_F2, edit),
-            ("Delete", Qt.Key.Key_Delete, delete),
+            (QCoreApplication.translate("TagsGroupsPane", "Edit"), Qt.Key.Key_F2, edit),
+            (QCoreApplication.translate("TagsGroupsPane", "Delete"), Qt.Key.Key_Delete, delete),
         ):
             action = QAction(text, view)
             action.setShortcut(QKeySequence(key))
@@ -472,9 +493,11 @@ class TagsGroupsPane(Pane):
         info = plural(total, "member")
         missing = total - len(ids)
         if missing > 0:
-            info += f" · {plural(missing, 'member')} not on this computer yet"
+            info += " · " + counted(
+                self.tr("%Ln member(s) not on this computer yet", "", missing), missing
+            )
         self.members_info.setText(info)
-        self.members_view.placeholder = (
+        self.members_view.placeholder = self.tr(
             "No members yet.\nFind contacts with the search above to add them."
         )
 
@@ -502,19 +525,23 @@ class TagsGroupsPane(Pane):
             widget.setEnabled(has_group)
         chosen = len(self.selected_member_ids())
         self.members_remove.setEnabled(has_group and chosen > 0)
-        self.members_selection.setText(f"{plural(chosen, 'contact')} selected" if chosen else "")
+        self.members_selection.setText(
+            counted(self.tr("%Ln contact(s) selected", "", chosen), chosen) if chosen else ""
+        )
 
     # ------------------------------------------------------------------ tags
     def new_tag(self) -> None:
         form = TagDialog(
-            title="New tag", taken=[t.name for t in self.workspace.admin.tags()], parent=self
+            title=self.tr("New tag"),
+            taken=[t.name for t in self.workspace.admin.tags()],
+            parent=self,
         )
 
         def submitted(values: dict[str, Any]) -> None:
             self._discard_refused(form)
             temp = self.workspace.admin.create_tag(values["name"], values["color"])
             self._select_tag(temp)
-            self._follow("tag", temp, f"The tag “{values['name']}”", form)
+            self._follow("tag", temp, self.tr("The tag “{name}”").format(name=values["name"]), form)
 
         form.submitted.connect(submitted)
         self._open(form)
@@ -524,7 +551,7 @@ class TagsGroupsPane(Pane):
         if tag is None:
             return
         form = TagDialog(
-            title="Edit tag",
+            title=self.tr("Edit tag"),
             taken=[t.name for t in self.workspace.admin.tags()],
             name=tag.name,
             color=tag.color,
@@ -542,7 +569,9 @@ class TagsGroupsPane(Pane):
                 return
             self._discard_refused(form)
             self.workspace.admin.update_tag(tag.id, cast(TagFields, changes))
-            self._follow("tag", tag.id, f"The tag “{values['name']}”", form)
+            self._follow(
+                "tag", tag.id, self.tr("The tag “{name}”").format(name=values["name"]), form
+            )
 
         form.submitted.connect(submitted)
         self._open(form)
@@ -560,7 +589,9 @@ class TagsGroupsPane(Pane):
             value = color.name().upper()
             if value != (tag.color or "").upper():
                 self.workspace.admin.update_tag(tag.id, {"color": value})
-                self._follow("tag", tag.id, f"The colour of “{tag.name}”", None)
+                self._follow(
+                    "tag", tag.id, self.tr("The colour of “{name}”").format(name=tag.name), None
+                )
 
         picker.colorSelected.connect(chosen)
         self._open(picker)
@@ -570,14 +601,19 @@ class TagsGroupsPane(Pane):
         if tag is None:
             return
         count = tag_count(tag)
-        on = f"It is on {plural(count, 'contact')}; they keep everything else."
-        if count == 0:
-            on = "No contact carries it."
-        box = self._confirm(
-            "tagDeleteConfirm",
-            "Delete tag",
-            f"Delete the tag “{tag.name}”? {on}",
+        text = (
+            counted(
+                self.tr(
+                    "Delete the tag “{name}”? It is on %Ln contact(s); they keep everything else.",
+                    "",
+                    count,
+                ),
+                count,
+            )
+            if count
+            else self.tr("Delete the tag “{name}”? No contact carries it.")
         )
+        box = self._confirm("tagDeleteConfirm", self.tr("Delete tag"), text.format(name=tag.name))
 
         def finished(_result: int) -> None:
             if box.property("confirmed"):
@@ -594,13 +630,15 @@ class TagsGroupsPane(Pane):
 
     # ------------------------------------------------------------------ groups
     def new_group(self) -> None:
-        form = GroupDialog(title="New group", parent=self)
+        form = GroupDialog(title=self.tr("New group"), parent=self)
 
         def submitted(values: dict[str, Any]) -> None:
             self._discard_refused(form)
             temp = self.workspace.admin.create_group(values["name"], values["description"])
             self._select_group(temp)
-            self._follow("group", temp, f"The group “{values['name']}”", form)
+            self._follow(
+                "group", temp, self.tr("The group “{name}”").format(name=values["name"]), form
+            )
 
         form.submitted.connect(submitted)
         self._open(form)
@@ -610,7 +648,7 @@ class TagsGroupsPane(Pane):
         if group is None:
             return
         form = GroupDialog(
-            title="Edit group", name=group.name, description=group.description, parent=self
+            title=self.tr("Edit group"), name=group.name, description=group.description, parent=self
         )
 
         def submitted(values: dict[str, Any]) -> None:
@@ -624,7 +662,9 @@ class TagsGroupsPane(Pane):
                 return
             self._discard_refused(form)
             self.workspace.admin.update_group(group.id, cast(GroupFields, changes))
-            self._follow("group", group.id, f"The group “{values['name']}”", form)
+            self._follow(
+                "group", group.id, self.tr("The group “{name}”").format(name=values["name"]), form
+            )
 
         form.submitted.connect(submitted)
         self._open(form)
@@ -636,11 +676,20 @@ class TagsGroupsPane(Pane):
         count = group_count(group)
         box = self._confirm(
             "groupDeleteConfirm",
-            "Delete group",
-            f"Delete the group “{group.name}”? Its {plural(count, 'member')} stay contacts; "
-            "only the group goes."
-            if count
-            else f"Delete the group “{group.name}”? It has no members.",
+            self.tr("Delete group"),
+            (
+                counted(
+                    self.tr(
+                        "Delete the group “{name}”? Its %Ln member(s) stay contacts; "
+                        "only the group goes.",
+                        "",
+                        count,
+                    ),
+                    count,
+                )
+                if count
+                else self.tr("Delete the group “{name}”? It has no members.")
+            ).format(name=group.name),
         )
 
         def finished(_result: int) -> None:
@@ -716,7 +765,7 @@ class TagsGroupsPane(Pane):
         self.member_search.clear()
         self.matches_model.set_rows([])
         self.matches_popup.hide()
-        name = contact.name if contact is not None else "The contact"
+        name = contact.name if contact is not None else self.tr("The contact")
         self.context.notify(
             self.tr("Added {name} to “{name2}”.").format(name=name, name2=group.name)
         )
@@ -774,7 +823,9 @@ class TagsGroupsPane(Pane):
         # A form closed by the person (or by us) is no longer there to show errors in.
         form.finished.connect(lambda _r: self._forget_form(op_id))
         if self.workspace.connectivity.state != State.ONLINE:
-            self._let_go(op_id, "Saved on this computer; it is sent when the connection returns.")
+            self._let_go(
+                op_id, self.tr("Saved on this computer; it is sent when the connection returns.")
+            )
             return
         form.set_busy(True)
         QTimer.singleShot(FORM_WAIT_MS, form, lambda: self._let_go(op_id, ""))
@@ -815,11 +866,11 @@ class TagsGroupsPane(Pane):
                 if form is not None:
                     form.refused_op = op_id
                     if not form.show_errors(fields):
-                        form.set_status(op.last_error or "The server refused this change.")
+                        form.set_status(op.last_error or self.tr("The server refused this change."))
                 else:
                     self.context.notify(
                         self.tr("{what} was not saved: {value}").format(
-                            what=watch.what, value=op.last_error or "the server refused it"
+                            what=watch.what, value=op.last_error or self.tr("the server refused it")
                         )
                     )
 
