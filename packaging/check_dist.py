@@ -45,6 +45,9 @@ def check(wheel: Path, sdist: Path) -> list[str]:
     with zipfile.ZipFile(wheel) as archive:
         in_wheel = set(archive.namelist())
     problems += [f"{wheel.name} lacks {name}" for name in sorted(expected - in_wheel)]
+    # The build compiles each translation source; the wheel carries the result.
+    compiled = {n.removesuffix(".ts") + ".qm" for n in expected if n.endswith(".ts")}
+    problems += [f"{wheel.name} lacks {name} (compiled)" for name in sorted(compiled - in_wheel)]
     with tarfile.open(sdist) as archive:
         # Members are "<name>-<version>/<path>".
         in_sdist = {m.name.partition("/")[2] for m in archive.getmembers() if m.isfile()}
