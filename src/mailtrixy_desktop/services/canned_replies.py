@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
+
 log = logging.getLogger("mailtrixy_desktop.services.canned_replies")
 
 SHORTCUT_MAX = 32
@@ -45,11 +47,15 @@ class CannedReplyError(ValueError):
 def shortcut_problem(shortcut: str) -> str | None:
     """Why ``shortcut`` cannot be one (a sentence), or None when it can."""
     if not shortcut:
-        return "A canned reply needs a shortcut."
+        return QT_TRANSLATE_NOOP("CannedReplies", "A canned reply needs a shortcut.")
     if len(shortcut) > SHORTCUT_MAX:
-        return f"A shortcut is at most {SHORTCUT_MAX} characters."
+        return QT_TRANSLATE_NOOP("CannedReplies", "A shortcut is at most {max} characters.").format(
+            max=SHORTCUT_MAX
+        )
     if not _SHORTCUT.fullmatch(shortcut):
-        return "A shortcut is one word: letters, digits, “-” and “_”, no spaces."
+        return QT_TRANSLATE_NOOP(
+            "CannedReplies", "A shortcut is one word: letters, digits, “-” and “_”, no spaces."
+        )
     return None
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from mailtrixy_desktop.api import errors
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.store import campaigns, contacts, conversations, deals, tags_groups, team
 from mailtrixy_desktop.store import outbox as outbox_store
 from mailtrixy_desktop.store import webhooks as webhook_store
@@ -34,13 +35,13 @@ if TYPE_CHECKING:
 
 # What the pane's State column says.
 STATE_WORDS: dict[OpState, str] = {
-    OpState.QUEUED: "Queued",
-    OpState.SENDING: "Sending",
-    OpState.HELD: "Held for review",
-    OpState.NEEDS_ATTENTION: "Needs attention",
-    OpState.EDITING: "Being edited",
-    OpState.MAYBE_DELIVERED: "Outcome unknown",
-    OpState.DONE: "Sent",
+    OpState.QUEUED: QT_TRANSLATE_NOOP("OutboxStates", "Queued"),
+    OpState.SENDING: QT_TRANSLATE_NOOP("OutboxStates", "Sending"),
+    OpState.HELD: QT_TRANSLATE_NOOP("OutboxStates", "Held for review"),
+    OpState.NEEDS_ATTENTION: QT_TRANSLATE_NOOP("OutboxStates", "Needs attention"),
+    OpState.EDITING: QT_TRANSLATE_NOOP("OutboxStates", "Being edited"),
+    OpState.MAYBE_DELIVERED: QT_TRANSLATE_NOOP("OutboxStates", "Outcome unknown"),
+    OpState.DONE: QT_TRANSLATE_NOOP("OutboxStates", "Sent"),
 }
 # States that want the person's decision (the status bar counts them apart).
 ATTENTION = (OpState.NEEDS_ATTENTION, OpState.HELD, OpState.MAYBE_DELIVERED)
@@ -64,33 +65,75 @@ RETRYABLE = (
 )
 
 FIELD_WORDS: dict[str, str] = {
-    "group_ids": "groups",
-    "custom_fields": "custom fields",
-    "expected_close_date": "expected close date",
-    "assignee_id": "assignee",
-    "contact_id": "contact",
-    "contact_ids": "contacts",
-    "snoozed_until": "snooze time",
-    "schedule_at": "schedule",
-    "recipient_groups": "recipients",
-    "email_account_id": "sending account",
-    "from_email": "from address",
-    "from_name": "from name",
-    "body_html": "text",
-    "is_active": "active",
-    "color": "colour",
-    "cc": "Cc",
-    "bcc": "Bcc",
+    "group_ids": QT_TRANSLATE_NOOP("OutboxFields", "groups"),
+    "custom_fields": QT_TRANSLATE_NOOP("OutboxFields", "custom fields"),
+    "expected_close_date": QT_TRANSLATE_NOOP("OutboxFields", "expected close date"),
+    "assignee_id": QT_TRANSLATE_NOOP("OutboxFields", "assignee"),
+    "contact_id": QT_TRANSLATE_NOOP("OutboxFields", "contact"),
+    "contact_ids": QT_TRANSLATE_NOOP("OutboxFields", "contacts"),
+    "snoozed_until": QT_TRANSLATE_NOOP("OutboxFields", "snooze time"),
+    "schedule_at": QT_TRANSLATE_NOOP("OutboxFields", "schedule"),
+    "recipient_groups": QT_TRANSLATE_NOOP("OutboxFields", "recipients"),
+    "email_account_id": QT_TRANSLATE_NOOP("OutboxFields", "sending account"),
+    "from_email": QT_TRANSLATE_NOOP("OutboxFields", "from address"),
+    "from_name": QT_TRANSLATE_NOOP("OutboxFields", "from name"),
+    "body_html": QT_TRANSLATE_NOOP("OutboxFields", "text"),
+    "is_active": QT_TRANSLATE_NOOP("OutboxFields", "active"),
+    "color": QT_TRANSLATE_NOOP("OutboxFields", "colour"),
+    "cc": QT_TRANSLATE_NOOP("OutboxFields", "Cc"),
+    "bcc": QT_TRANSLATE_NOOP("OutboxFields", "Bcc"),
 }
 _NOUNS: dict[str, tuple[str, str]] = {
-    "contact": ("contact", "contacts"),
-    "deal": ("deal", "deals"),
-    "conversation": ("conversation", "conversations"),
-    "campaign": ("campaign", "campaigns"),
-    "tag": ("tag", "tags"),
-    "group": ("group", "groups"),
-    "webhook": ("webhook", "webhooks"),
+    "contact": (
+        QT_TRANSLATE_NOOP("OutboxNouns", "contact"),
+        QT_TRANSLATE_NOOP("OutboxNouns", "contacts"),
+    ),
+    "deal": (
+        QT_TRANSLATE_NOOP("OutboxNouns", "deal"),
+        QT_TRANSLATE_NOOP("OutboxNouns", "deals"),
+    ),
+    "conversation": (
+        QT_TRANSLATE_NOOP("OutboxNouns", "conversation"),
+        QT_TRANSLATE_NOOP("OutboxNouns", "conversations"),
+    ),
+    "campaign": (
+        QT_TRANSLATE_NOOP("OutboxNouns", "campaign"),
+        QT_TRANSLATE_NOOP("OutboxNouns", "campaigns"),
+    ),
+    "tag": (
+        QT_TRANSLATE_NOOP("OutboxNouns", "tag"),
+        QT_TRANSLATE_NOOP("OutboxNouns", "tags"),
+    ),
+    "group": (
+        QT_TRANSLATE_NOOP("OutboxNouns", "group"),
+        QT_TRANSLATE_NOOP("OutboxNouns", "groups"),
+    ),
+    "webhook": (
+        QT_TRANSLATE_NOOP("OutboxNouns", "webhook"),
+        QT_TRANSLATE_NOOP("OutboxNouns", "webhooks"),
+    ),
 }
+
+
+_STAGES: dict[str, str] = {
+    "lead": QT_TRANSLATE_NOOP("Stages", "Lead"),
+    "qualified": QT_TRANSLATE_NOOP("Stages", "Qualified"),
+    "proposal": QT_TRANSLATE_NOOP("Stages", "Proposal"),
+    "negotiation": QT_TRANSLATE_NOOP("Stages", "Negotiation"),
+    "won": QT_TRANSLATE_NOOP("Stages", "Won"),
+    "lost": QT_TRANSLATE_NOOP("Stages", "Lost"),
+}
+
+
+def _list(items: Iterable[str]) -> str:
+    """a, b, c (marked pieces stay marked)."""
+    found = list(items)
+    if not found:
+        return ""
+    head = found[0]
+    for item in found[1:]:
+        head = QT_TRANSLATE_NOOP("OutboxView", "{first}, {second}").format(first=head, second=item)
+    return head
 
 
 def field_word(name: str) -> str:
@@ -106,10 +149,13 @@ def _quoted(text: str) -> str:
 
 
 def _words(items: Sequence[str]) -> str:
-    """a, b and c."""
+    """a, b and c (marked, so that the UI can say it in its language)."""
     if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+        return items[0] if items else ""
+    head = items[0]
+    for item in items[1:-1]:
+        head = QT_TRANSLATE_NOOP("OutboxView", "{first}, {second}").format(first=head, second=item)
+    return QT_TRANSLATE_NOOP("OutboxView", "{first} and {last}").format(first=head, last=items[-1])
 
 
 def _when(value: object) -> str | None:
@@ -191,12 +237,12 @@ def _target(store: Queryable, op: Operation) -> str:
     singular = _NOUNS.get(op.target_type, (op.target_type.replace("_", " "), ""))[0]
     name = _target_name(store, op)
     if name is not None:
-        return f"{singular} {name}"
+        return QT_TRANSLATE_NOOP("OutboxView", "{noun} {name}").format(noun=singular, name=name)
     if op.target_id is not None and op.target_id < 0:
-        return f"a new {singular}"
+        return QT_TRANSLATE_NOOP("OutboxView", "a new {noun}").format(noun=singular)
     if op.target_id is None:
-        return f"a {singular}"
-    return f"{singular} #{op.target_id}"
+        return QT_TRANSLATE_NOOP("OutboxView", "a {noun}").format(noun=singular)
+    return QT_TRANSLATE_NOOP("OutboxView", "{noun} #{id}").format(noun=singular, id=op.target_id)
 
 
 def _member_name(store: Queryable, member_id: object) -> str | None:
@@ -217,19 +263,23 @@ def describe(op: Operation, store: Queryable) -> str:
 
 def _fallback(op: Operation, store: Queryable) -> str:
     action = op.kind.rpartition(".")[2].replace("_", " ")
-    verb = {"create": "Create", "update": "Edit", "delete": "Delete"}.get(
-        action, action.capitalize()
-    )
     try:
         target = _target(store, op)
     except Exception:
         target = op.target_type
-    return f"{verb} {target}"
+    sentence = {
+        "create": QT_TRANSLATE_NOOP("OutboxView", "Create {target}"),
+        "update": QT_TRANSLATE_NOOP("OutboxView", "Edit {target}"),
+        "delete": QT_TRANSLATE_NOOP("OutboxView", "Delete {target}"),
+    }.get(action)
+    if sentence is None:
+        return f"{action.capitalize()} {target}"
+    return sentence.format(target=target)
 
 
 def _fields(payload: Mapping[str, Any], skip: Iterable[str] = ()) -> str:
     skipped = set(skip)
-    return ", ".join(field_word(k) for k in payload if k not in skipped)
+    return _list(field_word(k) for k in payload if k not in skipped)
 
 
 def _describe(op: Operation, store: Queryable) -> str:
@@ -240,48 +290,90 @@ def _describe(op: Operation, store: Queryable) -> str:
             conversations.conversation(store, op.target_id) if op.target_id is not None else None
         )
         if conversation is None:
-            return f"Reply in {_target(store, op)}"
+            return QT_TRANSLATE_NOOP("OutboxView", "Reply in {target}").format(
+                target=_target(store, op)
+            )
         who = conversation.contact_name or conversation.contact_email
-        return f"Reply to {_quoted(conversation.subject)}" + (f" ({who})" if who else "")
+        if who:
+            return QT_TRANSLATE_NOOP("OutboxView", "Reply to {subject} ({who})").format(
+                subject=_quoted(conversation.subject), who=who
+            )
+        return QT_TRANSLATE_NOOP("OutboxView", "Reply to {subject}").format(
+            subject=_quoted(conversation.subject)
+        )
     if kind == "conversation.update":
         return _conversation_update(op, store)
     if action == "create":
         return _created(op, store)
     if action == "delete":
-        return f"Delete {_target(store, op)}"
+        return QT_TRANSLATE_NOOP("OutboxView", "Delete {target}").format(target=_target(store, op))
     if kind == "deal.lose":
         reason = str(payload.get("reason") or "").strip()
-        return f"Move {_target(store, op)} to Lost" + (f" ({reason})" if reason else "")
+        if reason:
+            return QT_TRANSLATE_NOOP("OutboxView", "Move {target} to Lost ({reason})").format(
+                target=_target(store, op), reason=reason
+            )
+        return QT_TRANSLATE_NOOP("OutboxView", "Move {target} to Lost").format(
+            target=_target(store, op)
+        )
     if kind == "deal.update" and "stage" in payload:
-        stage = str(payload["stage"]).capitalize()
-        text = f"Move {_target(store, op)} to {stage}"
+        stage = _STAGES.get(str(payload["stage"])) or str(payload["stage"]).capitalize()
         rest = _fields(payload, ("stage",))
-        return f"{text}, and change {rest}" if rest else text
+        if rest:
+            return QT_TRANSLATE_NOOP(
+                "OutboxView", "Move {target} to {stage}, and change {fields}"
+            ).format(target=_target(store, op), stage=stage, fields=rest)
+        return QT_TRANSLATE_NOOP("OutboxView", "Move {target} to {stage}").format(
+            target=_target(store, op), stage=stage
+        )
     if kind == "campaign.send":
-        return f"Send {_target(store, op)}"
+        return QT_TRANSLATE_NOOP("OutboxView", "Send {target}").format(target=_target(store, op))
     if kind == "campaign.update" and set(payload) == {"schedule_at"}:
         when = _when(payload["schedule_at"])
         if when is None:
-            return f"Unschedule {_target(store, op)}"
-        return f"Schedule {_target(store, op)} for {when}"
+            return QT_TRANSLATE_NOOP("OutboxView", "Unschedule {target}").format(
+                target=_target(store, op)
+            )
+        return QT_TRANSLATE_NOOP("OutboxView", "Schedule {target} for {when}").format(
+            target=_target(store, op), when=when
+        )
     if kind in ("tag.update", "group.update") and set(payload) == {"name"}:
-        noun = _NOUNS[target_type][0]
-        return f"Rename {noun} to {_quoted(str(payload['name']))}"
+        if target_type == "tag":
+            return QT_TRANSLATE_NOOP("OutboxView", "Rename tag to {name}").format(
+                name=_quoted(str(payload["name"]))
+            )
+        return QT_TRANSLATE_NOOP("OutboxView", "Rename group to {name}").format(
+            name=_quoted(str(payload["name"]))
+        )
     if kind == "tag.update" and set(payload) == {"color"}:
-        return f"Recolour {_target(store, op)}"
+        return QT_TRANSLATE_NOOP("OutboxView", "Recolour {target}").format(
+            target=_target(store, op)
+        )
     if kind in ("group.add_members", "group.remove_members"):
         ids = [i for i in payload.get("contact_ids", []) if _int(i) is not None]
         if len(ids) == 1:
-            who = contact_name(store, ids[0]) or "a contact"
+            members: str = contact_name(store, ids[0]) or QT_TRANSLATE_NOOP(
+                "OutboxView", "a contact"
+            )
         else:
-            who = f"{len(ids):,} contacts"
+            members = QT_TRANSLATE_NOOP("OutboxView", "{count} contacts").format(
+                count=f"{len(ids):,}"
+            )
         group = _target(store, op)
         if kind == "group.add_members":
-            return f"Add {who} to {group}"
-        return f"Remove {who} from {group}"
+            return QT_TRANSLATE_NOOP("OutboxView", "Add {who} to {group}").format(
+                who=members, group=group
+            )
+        return QT_TRANSLATE_NOOP("OutboxView", "Remove {who} from {group}").format(
+            who=members, group=group
+        )
     if action == "update":
         fields = _fields(payload)
-        return f"Edit {_target(store, op)}" + (f": {fields}" if fields else "")
+        if fields:
+            return QT_TRANSLATE_NOOP("OutboxView", "Edit {target}: {fields}").format(
+                target=_target(store, op), fields=fields
+            )
+        return QT_TRANSLATE_NOOP("OutboxView", "Edit {target}").format(target=_target(store, op))
     return _fallback(op, store)
 
 
@@ -291,14 +383,20 @@ def _created(op: Operation, store: Queryable) -> str:
     if op.target_type == "contact":
         name, email = payload.get("name"), payload.get("email")
         if name and email:
-            return f"Create contact {name} ({email})"
+            return QT_TRANSLATE_NOOP("OutboxView", "Create contact {name} ({email})").format(
+                name=name, email=email
+            )
         if name or email:
-            return f"Create contact {name or email}"
+            return QT_TRANSLATE_NOOP("OutboxView", "Create contact {name}").format(
+                name=name or email
+            )
     for key in ("title", "name"):
         value = payload.get(key)
         if isinstance(value, str) and value:
-            return f"Create {noun} {_quoted(value)}"
-    return f"Create {_target(store, op)}"
+            return QT_TRANSLATE_NOOP("OutboxView", "Create {noun} {name}").format(
+                noun=noun, name=_quoted(value)
+            )
+    return QT_TRANSLATE_NOOP("OutboxView", "Create {target}").format(target=_target(store, op))
 
 
 def _conversation_update(op: Operation, store: Queryable) -> str:
@@ -307,36 +405,66 @@ def _conversation_update(op: Operation, store: Queryable) -> str:
     parts: list[str] = []
     status = payload.get("status")
     if status == "closed":
-        parts.append(f"Close {target}")
+        parts.append(QT_TRANSLATE_NOOP("OutboxView", "Close {target}").format(target=target))
     elif status == "open":
-        parts.append(f"Reopen {target}")
+        parts.append(QT_TRANSLATE_NOOP("OutboxView", "Reopen {target}").format(target=target))
     elif status == "snoozed":
         when = _when(payload.get("snoozed_until"))
-        parts.append(f"Snooze {target}" + (f" until {when}" if when else ""))
+        parts.append(
+            QT_TRANSLATE_NOOP("OutboxView", "Snooze {target} until {when}").format(
+                target=target, when=when
+            )
+            if when
+            else QT_TRANSLATE_NOOP("OutboxView", "Snooze {target}").format(target=target)
+        )
     if "assignee_id" in payload:
         member = payload["assignee_id"]
         name = _member_name(store, member)
         if member is None:
-            parts.append(f"Unassign {target}" if not parts else "unassign it")
+            parts.append(
+                QT_TRANSLATE_NOOP("OutboxView", "Unassign {target}").format(target=target)
+                if not parts
+                else QT_TRANSLATE_NOOP("OutboxView", "unassign it")
+            )
         else:
-            who = name or "a team member"
-            parts.append(f"Assign {target} to {who}" if not parts else f"assign it to {who}")
+            who: str = name or QT_TRANSLATE_NOOP("OutboxView", "a team member")
+            parts.append(
+                QT_TRANSLATE_NOOP("OutboxView", "Assign {target} to {who}").format(
+                    target=target, who=who
+                )
+                if not parts
+                else QT_TRANSLATE_NOOP("OutboxView", "assign it to {who}").format(who=who)
+            )
     if "labels" in payload:
         labels = [str(label) for label in payload["labels"] or []]
-        words = ", ".join(labels) if labels else "none"
-        parts.append(f"Set the labels of {target} to {words}" if not parts else "relabel it")
+        words: str = ", ".join(labels) if labels else QT_TRANSLATE_NOOP("OutboxView", "none")
+        parts.append(
+            QT_TRANSLATE_NOOP("OutboxView", "Set the labels of {target} to {labels}").format(
+                target=target, labels=words
+            )
+            if not parts
+            else QT_TRANSLATE_NOOP("OutboxView", "relabel it")
+        )
     rest = [k for k in payload if k not in ("status", "snoozed_until", "assignee_id", "labels")]
     if rest:
-        fields = ", ".join(field_word(k) for k in rest)
-        parts.append(f"Edit {target}: {fields}" if not parts else f"change {fields}")
-    return _words(parts) if parts else f"Change {target}"
+        fields = _list(field_word(k) for k in rest)
+        parts.append(
+            QT_TRANSLATE_NOOP("OutboxView", "Edit {target}: {fields}").format(
+                target=target, fields=fields
+            )
+            if not parts
+            else QT_TRANSLATE_NOOP("OutboxView", "change {fields}").format(fields=fields)
+        )
+    if parts:
+        return _words(parts)
+    return QT_TRANSLATE_NOOP("OutboxView", "Change {target}").format(target=target)
 
 
 def summarize(ops: Sequence[Operation], store: Queryable, *, most: int = 3) -> str:
     """Several operations in one phrase, for a confirmation: "Delete 3 contacts and
     Reply to “Billing question” (Jane Smith)"."""
     if not ops:
-        return "nothing"
+        return QT_TRANSLATE_NOOP("OutboxView", "nothing")
     by_kind: dict[str, list[Operation]] = {}
     for op in ops:
         by_kind.setdefault(op.kind, []).append(op)
@@ -349,26 +477,34 @@ def summarize(ops: Sequence[Operation], store: Queryable, *, most: int = 3) -> s
         plural = _NOUNS.get(target_type, (target_type, target_type + "s"))[1]
         count = f"{len(group):,}"
         phrase = {
-            "create": f"Create {count} {plural}",
-            "update": f"Change {count} {plural}",
-            "delete": f"Delete {count} {plural}",
-            "reply": f"{count} replies",
-            "send": f"Send {count} {plural}",
-            "add_members": f"Add members to {count} {plural}",
-            "remove_members": f"Remove members from {count} {plural}",
-        }.get(action, f"{count} changes to {plural}")
-        parts.append(phrase)
+            "create": QT_TRANSLATE_NOOP("OutboxView", "Create {count} {things}"),
+            "update": QT_TRANSLATE_NOOP("OutboxView", "Change {count} {things}"),
+            "delete": QT_TRANSLATE_NOOP("OutboxView", "Delete {count} {things}"),
+            "reply": QT_TRANSLATE_NOOP("OutboxView", "{count} replies"),
+            "send": QT_TRANSLATE_NOOP("OutboxView", "Send {count} {things}"),
+            "add_members": QT_TRANSLATE_NOOP("OutboxView", "Add members to {count} {things}"),
+            "remove_members": QT_TRANSLATE_NOOP(
+                "OutboxView", "Remove members from {count} {things}"
+            ),
+        }.get(action, QT_TRANSLATE_NOOP("OutboxView", "{count} changes to {things}"))
+        parts.append(phrase.format(count=count, things=plural))
     if len(parts) > most:
-        shown = parts[:most]
+        shown = _list(parts[:most])
         left = len(parts) - most
-        return ", ".join(shown) + f" and {left} other kind{'s' if left != 1 else ''} of change"
+        if left == 1:
+            return QT_TRANSLATE_NOOP("OutboxView", "{shown} and 1 other kind of change").format(
+                shown=shown
+            )
+        return QT_TRANSLATE_NOOP("OutboxView", "{shown} and {left} other kinds of change").format(
+            shown=shown, left=left
+        )
     text = _words(parts)
-    return text[0].upper() + text[1:]
+    return text if text[:1].isupper() else text[0].upper() + text[1:]
 
 
 def _value_text(store: Queryable, field: str, value: Any) -> str:
     if value is None or value == "" or value == []:
-        return "(empty)"
+        return QT_TRANSLATE_NOOP("OutboxView", "(empty)")
     if field in ("group_ids", "recipient_groups") and isinstance(value, list):
         names = _group_names(store)
         return ", ".join(names.get(v, f"#{v}") if isinstance(v, int) else str(v) for v in value)
@@ -377,11 +513,15 @@ def _value_text(store: Queryable, field: str, value: Any) -> str:
     if field == "contact_id":
         return contact_name(store, _int(value)) or f"#{value}"
     if field == "contact_ids" and isinstance(value, list):
-        return f"{len(value):,} contacts"
+        return QT_TRANSLATE_NOOP("OutboxView", "{count} contacts").format(count=f"{len(value):,}")
     if field in ("snoozed_until", "schedule_at"):
         return _when(value) or str(value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return (
+            QT_TRANSLATE_NOOP("OutboxView", "yes")
+            if value
+            else QT_TRANSLATE_NOOP("OutboxView", "no")
+        )
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):

@@ -31,6 +31,10 @@ class Counts(QObject):
             "recipient": lambda: self.tr("%Ln recipient(s)", "", n),
             "distinct recipient": lambda: self.tr("%Ln distinct recipient(s)", "", n),
             "campaign": lambda: self.tr("%Ln campaign(s)", "", n),
+            "message": lambda: self.tr("%Ln message(s)", "", n),
+            "webhook": lambda: self.tr("%Ln webhook(s)", "", n),
+            "delivery": lambda: self.tr("%Ln (delivery|deliveries)", "", n),
+            "operation": lambda: self.tr("%Ln operation(s)", "", n),
         }
         form = forms.get(one)
         if form is None:  # a noun nobody translated yet: English, as before

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 from mailtrixy_desktop.services.workspace import Workspace
 from mailtrixy_desktop.ui import icons
 from mailtrixy_desktop.ui.async_bridge import ChangeBridge
+from mailtrixy_desktop.ui.i18n import counted
 from mailtrixy_desktop.ui.tray import shared_tray_icon
 
 log = logging.getLogger("mailtrixy_desktop.ui")
@@ -89,7 +90,12 @@ class InboxAnnouncer(QObject):
         self.announced.extend(row.id for row in arrivals)
         if len(arrivals) == 1:
             row = arrivals[0]
-            self._notify(f"New conversation from {row.contact_name}", row.subject)
+            self._notify(
+                self.tr("New conversation from {name}").format(name=row.contact_name), row.subject
+            )
         else:
             names_ = ", ".join(dict.fromkeys(r.contact_name for r in arrivals[:3]))
-            self._notify(f"{len(arrivals)} new conversations", f"From {names_}…")
+            self._notify(
+                counted(self.tr("%Ln new conversation(s)", "", len(arrivals)), len(arrivals)),
+                self.tr("From {names}…").format(names=names_),
+            )

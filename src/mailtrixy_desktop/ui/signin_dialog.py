@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -41,18 +41,22 @@ from mailtrixy_desktop.api import errors
 from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.api.models import Me
 from mailtrixy_desktop.api.retry import RetryPolicy
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.ui.async_bridge import spawn
+from mailtrixy_desktop.ui.i18n import translated
 
 log = logging.getLogger("mailtrixy_desktop.ui.signin")
 
 # What each scope of the reference unlocks, in the words of the navigation.
 SCOPE_FEATURES: dict[str, str] = {
-    "contacts": "Contacts, Tags & Groups",
-    "conversations": "Inbox",
-    "deals": "Deals",
-    "campaigns": "Campaigns",
-    "webhooks": "Webhooks",
+    "contacts": QT_TRANSLATE_NOOP("SignInDialog", "Contacts, Tags & Groups"),
+    "conversations": QT_TRANSLATE_NOOP("SignInDialog", "Inbox"),
+    "deals": QT_TRANSLATE_NOOP("SignInDialog", "Deals"),
+    "campaigns": QT_TRANSLATE_NOOP("SignInDialog", "Campaigns"),
+    "webhooks": QT_TRANSLATE_NOOP("SignInDialog", "Webhooks"),
 }
+
+translate = QCoreApplication.translate
 
 # One quick retry: a person is waiting, and a wrong address should say so soon.
 CHECK_RETRY = RetryPolicy(max_attempts=2, base_delay=0.2, max_total=5.0)
@@ -102,20 +106,31 @@ def parse_server_url(text: str) -> tuple[str, str, str]:
     """
     raw = text.strip()
     if not raw:
-        raise CheckFailed("Enter the server's address, like https://crm.example.com.")
+        raise CheckFailed(
+            translate("SignInDialog", "Enter the server's address, like https://crm.example.com.")
+        )
     if "://" not in raw:
         raw = "https://" + raw
     try:
         parts = urlsplit(raw)
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError:
-        raise CheckFailed(f"“{text.strip()}” is not a web address.") from None
+        raise CheckFailed(
+            translate("SignInDialog", "“{text}” is not a web address.").format(text=text.strip())
+        ) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise CheckFailed(
-            f"“{text.strip()}” is not a web address; use one like https://crm.example.com."
+            translate(
+                "SignInDialog",
+                "“{text}” is not a web address; use one like https://crm.example.com.",
+            ).format(text=text.strip())
         )
     if parts.query or parts.fragment or parts.username or parts.password:
-        raise CheckFailed("Enter the server's address only, without a query or a user name.")
+        raise CheckFailed(
+            translate(
+                "SignInDialog", "Enter the server's address only, without a query or a user name."
+            )
+        )
     path = parts.path.rstrip("/")
     if path.lower().endswith("/api/v1"):
         path = path[: -len("/api/v1")]
@@ -128,10 +143,16 @@ def missing_scopes(scopes: tuple[str, ...]) -> list[str]:
 
 def disabled_sentence(missing: list[str]) -> str:
     names = ", ".join(missing)
-    features = ", ".join(SCOPE_FEATURES[s] for s in missing)
-    noun = "scope" if len(missing) == 1 else "scopes"
-    verb = "is" if len(missing) == 1 else "are"
-    return f"This token lacks the {names} {noun}, so {features} {verb} turned off."
+    features = ", ".join(translated(SCOPE_FEATURES[s]) for s in missing)
+    if len(missing) == 1:
+        sentence = translate(
+            "SignInDialog", "This token lacks the {names} scope, so {features} is turned off."
+        )
+    else:
+        sentence = translate(
+            "SignInDialog", "This token lacks the {names} scopes, so {features} are turned off."
+        )
+    return sentence.format(names=names, features=features)
 
 
 async def check_server(url: str, token: str, factory: ClientFactory) -> Me | None:
@@ -155,43 +176,74 @@ async def check_server(url: str, token: str, factory: ClientFactory) -> Me | Non
             return None
     except errors.Unauthenticated:
         raise CheckFailed(
-            f"{host} did not accept this token: check that it was copied whole "
-            "and has not been revoked."
+            translate(
+                "SignInDialog",
+                "{host} did not accept this token: check that it was copied whole "
+                "and has not been revoked.",
+            ).format(host=host)
         ) from None
     except errors.Forbidden as exc:
-        scope = f" the {exc.scope} scope" if exc.scope else " a permission"
         raise CheckFailed(
-            f"This token lacks{scope} that signing in needs; ask for a token with more scopes."
+            translate(
+                "SignInDialog",
+                "This token lacks the {scope} scope that signing in needs; "
+                "ask for a token with more scopes.",
+            ).format(scope=exc.scope)
+            if exc.scope
+            else translate(
+                "SignInDialog",
+                "This token lacks a permission that signing in needs; "
+                "ask for a token with more scopes.",
+            )
         ) from None
     except errors.TimedOut:
         raise CheckFailed(
-            f"{host} did not answer in time: check the address and try again."
+            translate(
+                "SignInDialog", "{host} did not answer in time: check the address and try again."
+            ).format(host=host)
         ) from None
     except errors.NetworkError:
         raise CheckFailed(
-            f"Could not reach {host}: check the address and your network connection."
+            translate(
+                "SignInDialog",
+                "Could not reach {host}: check the address and your network connection.",
+            ).format(host=host)
         ) from None
     except errors.BadResponse as exc:
         if exc.status is not None and 300 <= exc.status < 400:
             raise CheckFailed(
-                f"{host} redirects elsewhere (status {exc.status}): enter the address it "
-                "redirects to (perhaps with https://)."
+                translate(
+                    "SignInDialog",
+                    "{host} redirects elsewhere (status {status}): enter the address it "
+                    "redirects to (perhaps with https://).",
+                ).format(host=host, status=exc.status)
             ) from None
         raise _not_mailtrixy(url) from None
     except (errors.UnexpectedStatus, errors.BadRequest, errors.Conflict, errors.ValidationFailed):
         raise _not_mailtrixy(url) from None
     except errors.RateLimited:
-        raise CheckFailed(f"{host} is busy (too many requests): try again in a minute.") from None
+        raise CheckFailed(
+            translate(
+                "SignInDialog", "{host} is busy (too many requests): try again in a minute."
+            ).format(host=host)
+        ) from None
     except errors.ServerError as exc:
-        raise CheckFailed(f"{host} had a problem (status {exc.status}): try again later.") from None
+        raise CheckFailed(
+            translate(
+                "SignInDialog", "{host} had a problem (status {status}): try again later."
+            ).format(host=host, status=exc.status)
+        ) from None
     finally:
         await client.aclose()
 
 
 def _not_mailtrixy(url: str) -> CheckFailed:
     return CheckFailed(
-        f"{url} answered, but not as a MailTrixy server: check the address "
-        "(it is the part before /api/v1)."
+        translate(
+            "SignInDialog",
+            "{url} answered, but not as a MailTrixy server: check the address "
+            "(it is the part before /api/v1).",
+        ).format(url=url)
     )
 
 
@@ -221,7 +273,9 @@ class SignInDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
-        self.setWindowTitle("Sign in to MailTrixy" if first_run else "Add a workspace")
+        self.setWindowTitle(
+            self.tr("Sign in to MailTrixy") if first_run else self.tr("Add a workspace")
+        )
         self.setMinimumWidth(480)  # room for a URL and a sentence per line, not a column
         self.setModal(True)
         self._factory = client_factory or _default_factory
@@ -287,9 +341,11 @@ class SignInDialog(QDialog):
         self.warning_label.setVisible(False)
 
         self.keyring_notice = QLabel(
-            "This computer has no secure keyring"
-            + (f" ({keyring_reason.rstrip('.')})" if keyring_reason else "")
-            + ", so the token cannot be saved."
+            self.tr(
+                "This computer has no secure keyring ({reason}), so the token cannot be saved."
+            ).format(reason=keyring_reason.rstrip("."))
+            if keyring_reason
+            else self.tr("This computer has no secure keyring, so the token cannot be saved.")
         )
         self.keyring_notice.setObjectName("signInKeyringNotice")
         self.keyring_notice.setWordWrap(True)
@@ -389,13 +445,15 @@ class SignInDialog(QDialog):
             url, scheme, host = parse_server_url(self.url_edit.text())
             if scheme == "http" and not is_loopback(host) and not self.allow_http.isChecked():
                 raise CheckFailed(
-                    f"The connection to {host} would not be encrypted (http://), so the token "
-                    "could be read on the way; tick “Use this unencrypted connection anyway” "
-                    "to go on, or use https://."
+                    self.tr(
+                        "The connection to {host} would not be encrypted (http://), so the token "
+                        "could be read on the way; tick “Use this unencrypted connection anyway” "
+                        "to go on, or use https://."
+                    ).format(host=host)
                 )
             if not token:
-                raise CheckFailed("Enter the API token.")
-            self._show_busy(f"Checking {host}…")
+                raise CheckFailed(self.tr("Enter the API token."))
+            self._show_busy(self.tr("Checking {host}…").format(host=host))
             me = await check_server(url, token, self._factory)
         except CheckFailed as failure:
             self._show_error(str(failure))
@@ -403,15 +461,19 @@ class SignInDialog(QDialog):
             return
         except Exception as exc:  # the person sees a sentence, the log the rest
             log.exception("the sign-in check failed unexpectedly")
-            self._show_error(f"The check failed unexpectedly ({type(exc).__name__}).")
+            self._show_error(
+                self.tr("The check failed unexpectedly ({error}).").format(error=type(exc).__name__)
+            )
             self.checkFinished.emit(False)
             return
         # (Cancelled: a newer check or the closing dialog owns the widgets now.)
         if me is not None and not me.scopes:
             self._show_scopes(me)
             self._show_error(
-                "This token has none of the scopes the app needs "
-                f"({', '.join(SCOPE_FEATURES)}): ask for a token with at least contacts."
+                self.tr(
+                    "This token has none of the scopes the app needs "
+                    "({scopes}): ask for a token with at least contacts."
+                ).format(scopes=", ".join(SCOPE_FEATURES))
             )
             self.checkFinished.emit(False)
             return
@@ -435,15 +497,17 @@ class SignInDialog(QDialog):
     def _show_scopes(self, me: Me | None) -> None:
         self.scopes_list.clear()
         if me is None:
-            self.scopes_list.addItem("The server does not say which scopes this token has.")
+            self.scopes_list.addItem(
+                self.tr("The server does not say which scopes this token has.")
+            )
         else:
             for scope, feature in SCOPE_FEATURES.items():
                 has = scope in me.scopes
                 mark = "✓" if has else "✗"
-                state = "" if has else " (turned off)"
-                item = QListWidgetItem(f"{mark} {scope} — {feature}{state}")
+                state = "" if has else " " + self.tr("(turned off)")
+                item = QListWidgetItem(f"{mark} {scope} — {translated(feature)}{state}")
                 item.setData(SCOPE_ROLE, scope)
-                item.setToolTip("granted" if has else "not granted")
+                item.setToolTip(self.tr("granted") if has else self.tr("not granted"))
                 self.scopes_list.addItem(item)
             for scope in me.scopes:
                 if scope not in SCOPE_FEATURES:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QWi
 from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.sync.connectivity import State, Status
 from mailtrixy_desktop.sync.scheduler import SyncActivity
-from mailtrixy_desktop.ui.i18n import number, plural, translated
+from mailtrixy_desktop.ui.i18n import moment_text, number, plural, translated
 
 DOT = {State.ONLINE: "#2FA84F", State.DEGRADED: "#E0A021", State.OFFLINE: "#D64545"}
 WORD = {
@@ -187,10 +187,14 @@ class StatusBar(QStatusBar):
             elif a.last_finished_at is not None:
                 text = self.tr("Synced {ago}").format(ago=ago(a.last_finished_at))
             else:
-                text = "Not synced yet"
+                text = self.tr("Not synced yet")
         self.sync_label.setText(text)
         tip = a.last_error or (
-            f"Last sync: {a.last_finished_at.astimezone():%c}" if a.last_finished_at else ""
+            self.tr("Last sync: {when}").format(
+                when=moment_text(a.last_finished_at, "d MMM yyyy, HH:mm:ss")
+            )
+            if a.last_finished_at
+            else ""
         )
         self.sync_label.setToolTip(tip)
         self.sync_label.setAccessibleName(self.tr("Sync: {text}").format(text=text))

@@ -17,13 +17,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRectF, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon, QWidget
 
 from mailtrixy_desktop.services.workspace import Workspace
 from mailtrixy_desktop.ui import icons
 from mailtrixy_desktop.ui.async_bridge import ChangeBridge
+from mailtrixy_desktop.ui.counts import count_text
 
 log = logging.getLogger("mailtrixy_desktop.ui")
 
@@ -42,21 +43,20 @@ class TrayCounts:
     queued_operations: int = 0
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
-
-
 def tooltip(counts: TrayCounts, title: str = APP_TITLE) -> str:
     """Title, then one line per count, in words."""
+    translate = QCoreApplication.translate
     conversations = (
-        _plural(counts.open_conversations, "open conversation", "open conversations")
+        count_text(counts.open_conversations, "open conversation")
         if counts.open_conversations
-        else "No open conversations"
+        else translate("Tray", "No open conversations")
     )
     queued = (
-        _plural(counts.queued_operations, "change", "changes") + " waiting to be sent"
+        translate("Tray", "{changes} waiting to be sent").format(
+            changes=count_text(counts.queued_operations, "change")
+        )
         if counts.queued_operations
-        else "Nothing waiting to be sent"
+        else translate("Tray", "Nothing waiting to be sent")
     )
     return f"{title}\n{conversations}\n{queued}"
 
@@ -147,7 +147,9 @@ class AppTray(QObject):
         self.counts = TrayCounts()
         self.tooltip = tooltip(self.counts)
         self._painted: TrayCounts | None = None  # what the icon shows now
-        self.close_to_tray_action = QAction("Close to tray", window)
+        self.close_to_tray_action = QAction(
+            QCoreApplication.translate("Tray", "Close to tray"), window
+        )
         self.close_to_tray_action.setObjectName("actionCloseToTray")
         self.close_to_tray_action.setCheckable(True)
         self.close_to_tray_action.setChecked(_setting_on(settings.value(CLOSE_TO_TRAY_KEY)))
@@ -159,7 +161,9 @@ class AppTray(QObject):
         else:
             # Hiding to a tray that is not there would leave no way back to the window.
             self.close_to_tray_action.setEnabled(False)
-            self.close_to_tray_action.setToolTip("This desktop has no system tray")
+            self.close_to_tray_action.setToolTip(
+                QCoreApplication.translate("Tray", "This desktop has no system tray")
+            )
         changes.changed.connect(self._on_changed)
         self.refresh()
 
@@ -167,11 +171,11 @@ class AppTray(QObject):
         icon = shared_tray_icon(self._window)
         menu = QMenu(self._window)
         menu.setObjectName("trayMenu")
-        self.show_action = menu.addAction("Hide window")
+        self.show_action = menu.addAction(QCoreApplication.translate("Tray", "Hide window"))
         self.show_action.setObjectName("trayShowHide")
         self.show_action.triggered.connect(self.toggle_window)
         menu.addSeparator()
-        quit_action = menu.addAction("Quit")
+        quit_action = menu.addAction(QCoreApplication.translate("Tray", "Quit"))
         quit_action.setObjectName("trayQuit")
         quit_action.triggered.connect(self.quit)
         menu.aboutToShow.connect(self._update_menu)
@@ -213,7 +217,11 @@ class AppTray(QObject):
         return self.close_to_tray and self.icon is not None and self.icon.isVisible()
 
     def _update_menu(self) -> None:
-        self.show_action.setText("Hide window" if self._window.isVisible() else "Show window")
+        self.show_action.setText(
+            QCoreApplication.translate("Tray", "Hide window")
+            if self._window.isVisible()
+            else QCoreApplication.translate("Tray", "Show window")
+        )
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (

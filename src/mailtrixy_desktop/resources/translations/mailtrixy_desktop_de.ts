@@ -931,15 +931,33 @@
 <context>
     <name>CannedPopup</name>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="+731"/>
+        <location filename="../../ui/inbox/composer.py" line="+748"/>
         <source>Canned replies</source>
         <translation>Textbausteine</translation>
     </message>
 </context>
 <context>
+    <name>CannedReplies</name>
+    <message>
+        <location filename="../../services/canned_replies.py" line="+50"/>
+        <source>A canned reply needs a shortcut.</source>
+        <translation>Ein Textbaustein braucht ein Kürzel.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A shortcut is at most {max} characters.</source>
+        <translation>Ein Kürzel hat höchstens {max} Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A shortcut is one word: letters, digits, “-” and “_”, no spaces.</source>
+        <translation>Ein Kürzel ist ein Wort: Buchstaben, Ziffern, „-“ und „_“, keine Leerzeichen.</translation>
+    </message>
+</context>
+<context>
     <name>CannedRepliesDialog</name>
     <message>
-        <location filename="../../ui/inbox/canned_replies_dialog.py" line="+60"/>
+        <location filename="../../ui/inbox/canned_replies_dialog.py" line="+61"/>
         <location line="+11"/>
         <source>Canned replies</source>
         <translation>Textbausteine</translation>
@@ -956,21 +974,23 @@
     </message>
     <message>
         <location line="+15"/>
+        <location line="+28"/>
         <source>Shortcut</source>
         <translation>Kürzel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-27"/>
         <source>e.g. thanks</source>
         <translation>z. B. danke</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+24"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-23"/>
         <source>What it is for, e.g. Thanks for writing</source>
         <translation>Wofür er gedacht ist, z. B. Danke für Ihre Nachricht</translation>
     </message>
@@ -985,7 +1005,12 @@
         <translation>Der Text, der in eine Antwort eingefügt wird</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>In a reply, type / and the shortcut, then Enter, to insert it.</source>
         <translation>Tippen Sie in einer Antwort / und das Kürzel, dann Enter, um ihn einzufügen.</translation>
     </message>
@@ -995,7 +1020,17 @@
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+138"/>
+        <source>The shortcut “{shortcut}” is already in use.</source>
+        <translation>Das Kürzel „{shortcut}“ ist schon vergeben.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A canned reply needs some text.</source>
+        <translation>Ein Textbaustein braucht etwas Text.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Could not save the canned reply: {value}</source>
         <translation>Der Textbaustein konnte nicht gespeichert werden: {value}</translation>
     </message>
@@ -1030,7 +1065,12 @@
         <translation>/{shortcut} gelöscht.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>new canned reply</source>
+        <translation>neuer Textbaustein</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Unsaved canned reply</source>
         <translation>Nicht gespeicherter Textbaustein</translation>
     </message>
@@ -1692,6 +1732,67 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
     </message>
 </context>
 <context>
+    <name>ConversationDelegate</name>
+    <message>
+        <location filename="../../ui/inbox/list_delegate.py" line="+136"/>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You: {text}</source>
+        <translation>Sie: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationListModel</name>
+    <message>
+        <location filename="../../ui/inbox/list_model.py" line="+48"/>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} Min.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unread</source>
+        <translation>Ungelesen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>assigned to {name}</source>
+        <translation>zugewiesen an {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>labels {labels}</source>
+        <translation>Labels {labels}</translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <location filename="../../ui/counts.py" line="+20"/>
@@ -1803,6 +1904,38 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>
             <numerusform>%Ln Kampagne</numerusform>
             <numerusform>%Ln Kampagnen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln Nachricht</numerusform>
+            <numerusform>%Ln Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln webhook(s)</source>
+        <translation>
+            <numerusform>%Ln Webhook</numerusform>
+            <numerusform>%Ln Webhooks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln (delivery|deliveries)</source>
+        <translation>
+            <numerusform>%Ln Zustellung</numerusform>
+            <numerusform>%Ln Zustellungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln operation(s)</source>
+        <translation>
+            <numerusform>%Ln Vorgang</numerusform>
+            <numerusform>%Ln Vorgänge</numerusform>
         </translation>
     </message>
 </context>
@@ -2398,7 +2531,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../ui/outbox/edit_dialog.py" line="+62"/>
+        <location filename="../../ui/outbox/edit_dialog.py" line="+65"/>
         <source>Edit queued change</source>
         <translation>Wartende Änderung bearbeiten</translation>
     </message>
@@ -2609,6 +2742,34 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <location line="+3"/>
         <source>(unnamed)</source>
         <translation>(ohne Namen)</translation>
+    </message>
+</context>
+<context>
+    <name>FormatBar</name>
+    <message>
+        <location filename="../../ui/inbox/composer.py" line="-682"/>
+        <source>Bold</source>
+        <translation>Fett</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Italic</source>
+        <translation>Kursiv</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bulleted list</source>
+        <translation>Aufzählung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Numbered list</source>
+        <translation>Nummerierte Liste</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Link</source>
+        <translation>Link</translation>
     </message>
 </context>
 <context>
@@ -2854,9 +3015,30 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
     </message>
 </context>
 <context>
+    <name>InboxAnnouncer</name>
+    <message>
+        <location filename="../../ui/notifications.py" line="+94"/>
+        <source>New conversation from {name}</source>
+        <translation>Neue Unterhaltung von {name}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln new conversation(s)</source>
+        <translation>
+            <numerusform>%Ln neue Unterhaltung</numerusform>
+            <numerusform>%Ln neue Unterhaltungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From {names}…</source>
+        <translation>Von {names}…</translation>
+    </message>
+</context>
+<context>
     <name>InboxPane</name>
     <message>
-        <location filename="../../ui/inbox/pane.py" line="+121"/>
+        <location filename="../../ui/inbox/pane.py" line="+143"/>
         <location line="+34"/>
         <source>Inbox</source>
         <translation>Posteingang</translation>
@@ -2878,7 +3060,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Betreff, Kontakt, Labels suchen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Unread</source>
         <translation>Ungelesen</translation>
     </message>
@@ -2894,7 +3076,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>Select a conversation to read it and reply.</source>
         <translation>Wählen Sie eine Unterhaltung, um sie zu lesen und zu beantworten.</translation>
     </message>
@@ -2909,7 +3091,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Textbausteine verwalten…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Until a time you choose…</source>
         <translation>Bis zu einer Zeit Ihrer Wahl…</translation>
     </message>
@@ -2924,17 +3106,188 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Neue Unterhaltungen werden alle {text} geprüft.</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+234"/>
         <source>Mark as unread</source>
         <translation>Als ungelesen markieren</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-374"/>
+        <location line="+377"/>
         <source>Snooze</source>
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="-605"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>15 seconds</source>
+        <translation>15 Sekunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>30 seconds</source>
+        <translation>30 Sekunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5 minutes</source>
+        <translation>5 Minuten</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>Filter by status</source>
+        <translation>Nach Status filtern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter by assignee</source>
+        <translation>Nach Zuständigen filtern</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Filter by label</source>
+        <translation>Nach Label filtern</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <location line="+375"/>
+        <location line="+78"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="-453"/>
+        <location line="+455"/>
+        <source>Close (E)</source>
+        <translation>Schließen (E)</translation>
+    </message>
+    <message>
+        <location line="-447"/>
+        <source>Assign</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mark unread</source>
+        <translation>Ungelesen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mark as unread (U)</source>
+        <translation>Als ungelesen markieren (U)</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>For an hour</source>
+        <translation>Für eine Stunde</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Until tomorrow morning</source>
+        <translation>Bis morgen früh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until Monday morning</source>
+        <translation>Bis Montag früh</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+205"/>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <location line="-204"/>
+        <source>Anyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>All labels</source>
+        <translation>Alle Labels</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>No conversation matches this search.</source>
+        <translation>Keine Unterhaltung passt zu dieser Suche.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing unread here. 🎉</source>
+        <translation>Hier ist nichts ungelesen. 🎉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No open conversations. When a customer writes, it shows here.</source>
+        <translation>Keine offenen Unterhaltungen. Schreibt ein Kunde, erscheint es hier.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No conversations here.</source>
+        <translation>Hier gibt es keine Unterhaltungen.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <location line="+78"/>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Snoozed until {when}</source>
+        <translation>Zurückgestellt bis {when}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Snoozed until the customer writes</source>
+        <translation>Zurückgestellt, bis der Kunde schreibt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Assigned to {name}</source>
+        <translation>Zugewiesen an {name}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>changes waiting to be sent</source>
+        <translation>Änderungen warten auf das Senden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reopen (E)</source>
+        <translation>Wieder öffnen (E)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Select a conversation to reply.</source>
         <translation>Wählen Sie eine Unterhaltung, um zu antworten.</translation>
     </message>
@@ -3007,7 +3360,32 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="-771"/>
+        <location filename="../../ui/inbox/composer.py" line="-138"/>
+        <source>Enter a web address or an email address.</source>
+        <translation>Geben Sie eine Webadresse oder eine E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A link cannot contain spaces.</source>
+        <translation>Ein Link darf keine Leerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only web (http, https) and email (mailto) links can be added.</source>
+        <translation>Nur Web-Links (http, https) und E-Mail-Links (mailto) lassen sich einfügen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit link</source>
+        <translation>Link bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Insert link</source>
+        <translation>Link einfügen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Link address</source>
         <translation>Linkadresse</translation>
     </message>
@@ -3256,9 +3634,276 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
     </message>
 </context>
 <context>
+    <name>OperationEditDialog</name>
+    <message>
+        <location filename="../../ui/outbox/edit_dialog.py" line="-143"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxFields</name>
+    <message>
+        <location filename="../../services/outbox_view.py" line="+68"/>
+        <source>groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>custom fields</source>
+        <translation>eigene Felder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected close date</source>
+        <translation>erwartetes Abschlussdatum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>assignee</source>
+        <translation>Zuständige(r)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>snooze time</source>
+        <translation>Zurückstellzeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending account</source>
+        <translation>Absendekonto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from address</source>
+        <translation>Absenderadresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from name</source>
+        <translation>Absendername</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bcc</source>
+        <translation>Bcc</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <location filename="../../ui/outbox/model.py" line="+97"/>
+        <source>Just now</source>
+        <translation>Gerade eben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A minute ago</source>
+        <translation>Vor einer Minute</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{minutes} minutes ago</source>
+        <translation>Vor {minutes} Minuten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An hour ago</source>
+        <translation>Vor einer Stunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{hours} hours ago</source>
+        <translation>Vor {hours} Stunden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yesterday {clock}</source>
+        <translation>Gestern {clock}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxNouns</name>
+    <message>
+        <location filename="../../services/outbox_view.py" line="+4"/>
+        <source>contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+</context>
+<context>
     <name>OutboxPane</name>
     <message>
-        <location filename="../../ui/outbox/pane.py" line="+125"/>
+        <location filename="../../ui/outbox/pane.py" line="+58"/>
+        <source>Nothing waiting. Changes you make offline wait here until they can be sent.</source>
+        <translation>Nichts wartet. Änderungen, die Sie offline machen, warten hier, bis sie gesendet werden können.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>It goes out as soon as the server can be reached.</source>
+        <translation>Sie geht raus, sobald der Server erreichbar ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It is being sent now.</source>
+        <translation>Sie wird gerade gesendet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read what changed, then send it as it is, edit it, or discard it.</source>
+        <translation>Lesen Sie, was sich geändert hat; senden Sie es dann unverändert, bearbeiten oder verwerfen Sie es.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server refused it, so this computer shows the server&apos;s version again. Edit it and it is sent again, or discard it.</source>
+        <translation>Der Server hat sie abgelehnt, daher zeigt dieser Computer wieder die Version des Servers. Bearbeiten Sie sie, dann wird sie erneut gesendet, oder verwerfen Sie sie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It is not sent until the edit is saved. Retry now sends it as it was.</source>
+        <translation>Sie wird erst gesendet, wenn die Bearbeitung gespeichert ist. „Jetzt erneut versuchen“ sendet sie unverändert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server may have it already. Retry now sends it again; Discard forgets it.</source>
+        <translation>Der Server hat sie vielleicht schon. „Jetzt erneut versuchen“ sendet sie noch einmal; „Verwerfen“ vergisst sie.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <location line="+6"/>
         <source>Outbox</source>
         <translation>Postausgang</translation>
@@ -3270,22 +3915,71 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
     </message>
     <message>
         <location line="+21"/>
-        <location line="+340"/>
+        <location line="+366"/>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="-359"/>
+        <location line="+31"/>
         <source>Retry now</source>
         <translation>Jetzt erneut versuchen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-23"/>
         <source>The selected change</source>
         <translation>Die ausgewählte Änderung</translation>
     </message>
+    <message>
+        <location line="+23"/>
+        <source>Send the selected changes now</source>
+        <translation>Die ausgewählten Änderungen jetzt senden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change what the selected change sends</source>
+        <translation>Ändern, was die ausgewählte Änderung sendet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send as is</source>
+        <translation>Unverändert senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the held reply without changing it</source>
+        <translation>Die zurückgehaltene Antwort unverändert senden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard…</source>
+        <translation>Verwerfen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drop the selected changes without sending them</source>
+        <translation>Die ausgewählten Änderungen verwerfen, ohne sie zu senden</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>All changes have been sent.</source>
+        <translation>Alle Änderungen wurden gesendet.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+120"/>
+        <location line="+2"/>
+        <source>%Ln change(s) not sent yet</source>
+        <translation>
+            <numerusform>%Ln Änderung noch nicht gesendet</numerusform>
+            <numerusform>%Ln Änderungen noch nicht gesendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%Ln (needs|need) your decision</source>
         <translation>
             <numerusform>%Ln braucht Ihre Entscheidung</numerusform>
@@ -3303,7 +3997,23 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>&lt;b&gt;{plural} ausgewählt&lt;/b&gt;&lt;br&gt;{escape}</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+15"/>
+        <location line="+5"/>
+        <source>made {when}</source>
+        <translation>erstellt {when}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Offline: {plural} will be sent when the connection returns.</source>
         <translation>Offline: {plural} werden gesendet, sobald die Verbindung zurück ist.</translation>
     </message>
@@ -3333,7 +4043,43 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Diese Änderung hat die Warteschlange während der Bearbeitung verlassen; die Bearbeitung wurde nicht übernommen.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+16"/>
+        <source>Discard “{what}”?</source>
+        <translation>„{what}“ verwerfen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It will not be sent; this computer shows the server&apos;s version again.</source>
+        <translation>Sie wird nicht gesendet; dieser Computer zeigt wieder die Version des Servers.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Discard %Ln change(s)?</source>
+        <translation>
+            <numerusform>%Ln Änderung verwerfen?</numerusform>
+            <numerusform>%Ln Änderungen verwerfen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They will not be sent; this computer shows the server&apos;s versions again.</source>
+        <translation>Sie werden nicht gesendet; dieser Computer zeigt wieder die Versionen des Servers.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>This includes %Ln later change(s) to something created offline, which will not exist without it.</source>
+        <translation>
+            <numerusform>Dazu gehört %Ln spätere Änderung an etwas offline Angelegtem, das es ohne sie nicht geben wird.</numerusform>
+            <numerusform>Dazu gehören %Ln spätere Änderungen an etwas offline Angelegtem, das es ohne sie nicht geben wird.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A change being sent right now may already have reached the server.</source>
+        <translation>Eine Änderung, die gerade gesendet wird, hat den Server vielleicht schon erreicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
@@ -3341,6 +4087,343 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <location line="+22"/>
         <source>Discarded {plural}.</source>
         <translation>{plural} verworfen.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxStates</name>
+    <message>
+        <location filename="../../services/outbox_view.py" line="-75"/>
+        <source>Queued</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held for review</source>
+        <translation>Zur Prüfung zurückgehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Being edited</source>
+        <translation>Wird bearbeitet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome unknown</source>
+        <translation>Ergebnis unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <location line="+91"/>
+        <location line="+22"/>
+        <source>{first}, {second}</source>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first} and {last}</source>
+        <translation>{first} und {last}</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>{noun} {name}</source>
+        <translation>{noun} {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a new {noun}</source>
+        <translation>{noun} (neu)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a {noun}</source>
+        <translation>{noun}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{noun} #{id}</source>
+        <translation>{noun} #{id}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+128"/>
+        <source>Create {target}</source>
+        <translation>{target} anlegen</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <location line="+104"/>
+        <source>Edit {target}</source>
+        <translation>{target} bearbeiten</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <location line="+36"/>
+        <source>Delete {target}</source>
+        <translation>{target} löschen</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Reply in {target}</source>
+        <translation>Antwort in {target}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reply to {subject} ({who})</source>
+        <translation>Antwort auf {subject} ({who})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reply to {subject}</source>
+        <translation>Antwort auf {subject}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Move {target} to Lost ({reason})</source>
+        <translation>{target} nach Verloren verschieben ({reason})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move {target} to Lost</source>
+        <translation>{target} nach Verloren verschieben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Move {target} to {stage}, and change {fields}</source>
+        <translation>{target} nach {stage} verschieben und {fields} ändern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move {target} to {stage}</source>
+        <translation>{target} nach {stage} verschieben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send {target}</source>
+        <translation>{target} senden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unschedule {target}</source>
+        <translation>Planung von {target} aufheben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Schedule {target} for {when}</source>
+        <translation>{target} für {when} planen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rename tag to {name}</source>
+        <translation>Tag in {name} umbenennen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename group to {name}</source>
+        <translation>Gruppe in {name} umbenennen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recolour {target}</source>
+        <translation>Farbe von {target} ändern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a contact</source>
+        <translation>einen Kontakt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+157"/>
+        <source>{count} contacts</source>
+        <translation>{count} Kontakte</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>Add {who} to {group}</source>
+        <translation>{who} zu {group} hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove {who} from {group}</source>
+        <translation>{who} aus {group} entfernen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+79"/>
+        <source>Edit {target}: {fields}</source>
+        <translation>{target} bearbeiten: {fields}</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Create contact {name} ({email})</source>
+        <translation>Kontakt {name} ({email}) anlegen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create contact {name}</source>
+        <translation>Kontakt {name} anlegen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create {noun} {name}</source>
+        <translation>{noun} {name} anlegen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Close {target}</source>
+        <translation>{target} schließen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reopen {target}</source>
+        <translation>{target} wieder öffnen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Snooze {target} until {when}</source>
+        <translation>{target} bis {when} zurückstellen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Snooze {target}</source>
+        <translation>{target} zurückstellen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unassign {target}</source>
+        <translation>Zuweisung von {target} aufheben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unassign it</source>
+        <translation>Zuweisung aufheben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a team member</source>
+        <translation>ein Teammitglied</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assign {target} to {who}</source>
+        <translation>{target} an {who} zuweisen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>assign it to {who}</source>
+        <translation>an {who} zuweisen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the labels of {target} to {labels}</source>
+        <translation>Labels von {target} auf {labels} setzen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>relabel it</source>
+        <translation>Labels ändern</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>change {fields}</source>
+        <translation>{fields} ändern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change {target}</source>
+        <translation>{target} ändern</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Create {count} {things}</source>
+        <translation>{count} {things} anlegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change {count} {things}</source>
+        <translation>{count} {things} ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete {count} {things}</source>
+        <translation>{count} {things} löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} replies</source>
+        <translation>{count} Antworten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send {count} {things}</source>
+        <translation>{count} {things} senden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add members to {count} {things}</source>
+        <translation>Mitglieder zu {count} {things} hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove members from {count} {things}</source>
+        <translation>Mitglieder aus {count} {things} entfernen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} changes to {things}</source>
+        <translation>{count} Änderungen an {things}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{shown} and 1 other kind of change</source>
+        <translation>{shown} und eine weitere Art von Änderung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{shown} and {left} other kinds of change</source>
+        <translation>{shown} und {left} weitere Arten von Änderungen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no</source>
+        <translation>nein</translation>
     </message>
 </context>
 <context>
@@ -3390,9 +4473,27 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
     </message>
 </context>
 <context>
+    <name>ReplyComposer</name>
+    <message>
+        <location filename="../../ui/inbox/composer.py" line="-415"/>
+        <source>Write a reply… (Ctrl+Enter to send, / for canned replies)</source>
+        <translation>Antwort schreiben… (Strg+Enter zum Senden, / für Textbausteine)</translation>
+    </message>
+    <message>
+        <location line="+243"/>
+        <source>{address} is not a valid address</source>
+        <translation>{address} ist keine gültige Adresse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{addresses} and {last} are not valid addresses</source>
+        <translation>{addresses} und {last} sind keine gültigen Adressen</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
-        <location line="+456"/>
+        <location filename="../../ui/contacts/import_dialog.py" line="+456"/>
         <location line="+1"/>
         <source>Import report</source>
         <translation>Importbericht</translation>
@@ -3620,6 +4721,86 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <source>Move the selected deals to the previous stage</source>
         <translation>Die ausgewählten Deals in die vorige Phase verschieben</translation>
     </message>
+    <message>
+        <location filename="../../ui/inbox/pane.py" line="-785"/>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next / previous conversation</source>
+        <translation>Nächste / vorige Unterhaltung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close the conversation (reopen a closed one)</source>
+        <translation>Die Unterhaltung schließen (eine geschlossene wieder öffnen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a reply</source>
+        <translation>Eine Antwort schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as unread</source>
+        <translation>Als ungelesen markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the reply</source>
+        <translation>Die Antwort senden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In the reply: insert a canned reply by its shortcut</source>
+        <translation>In der Antwort: einen Textbaustein über sein Kürzel einfügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search subject, contact and labels</source>
+        <translation>Betreff, Kontakt und Labels durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/pane.py" line="-482"/>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Discard the selected changes (asks first)</source>
+        <translation>Die ausgewählten Änderungen verwerfen (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry the selected changes now</source>
+        <translation>Die ausgewählten Änderungen jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the selected change</source>
+        <translation>Die ausgewählte Änderung bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webhooks/pane.py" line="+94"/>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New webhook</source>
+        <translation>Neuer Webhook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the webhook (asks first)</source>
+        <translation>Den Webhook löschen (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh the list from the server</source>
+        <translation>Die Liste vom Server aktualisieren</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsWindow</name>
@@ -3642,7 +4823,117 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin_dialog.py" line="+235"/>
+        <location filename="../../ui/signin_dialog.py" line="+52"/>
+        <source>Contacts, Tags &amp; Groups</source>
+        <translation>Kontakte, Tags &amp; Gruppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Enter the server&apos;s address, like https://crm.example.com.</source>
+        <translation>Geben Sie die Adresse des Servers ein, etwa https://crm.example.com.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“{text}” is not a web address.</source>
+        <translation>„{text}“ ist keine Webadresse.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{text}” is not a web address; use one like https://crm.example.com.</source>
+        <translation>„{text}“ ist keine Webadresse; verwenden Sie eine wie https://crm.example.com.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enter the server&apos;s address only, without a query or a user name.</source>
+        <translation>Geben Sie nur die Adresse des Servers ein, ohne Abfrage oder Benutzernamen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This token lacks the {names} scope, so {features} is turned off.</source>
+        <translation>Diesem Token fehlt der Bereich {names}, daher ist {features} ausgeschaltet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This token lacks the {names} scopes, so {features} are turned off.</source>
+        <translation>Diesem Token fehlen die Bereiche {names}, daher sind {features} ausgeschaltet.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{host} did not accept this token: check that it was copied whole and has not been revoked.</source>
+        <translation>{host} hat dieses Token nicht akzeptiert: Prüfen Sie, ob es vollständig kopiert und nicht widerrufen wurde.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This token lacks the {scope} scope that signing in needs; ask for a token with more scopes.</source>
+        <translation>Diesem Token fehlt der Bereich {scope}, den die Anmeldung braucht; fordern Sie ein Token mit mehr Bereichen an.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This token lacks a permission that signing in needs; ask for a token with more scopes.</source>
+        <translation>Diesem Token fehlt eine Berechtigung, die die Anmeldung braucht; fordern Sie ein Token mit mehr Bereichen an.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{host} did not answer in time: check the address and try again.</source>
+        <translation>{host} hat nicht rechtzeitig geantwortet: Prüfen Sie die Adresse und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not reach {host}: check the address and your network connection.</source>
+        <translation>{host} ist nicht erreichbar: Prüfen Sie die Adresse und Ihre Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{host} redirects elsewhere (status {status}): enter the address it redirects to (perhaps with https://).</source>
+        <translation>{host} leitet weiter (Status {status}): Geben Sie die Zieladresse der Weiterleitung ein (vielleicht mit https://).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{host} is busy (too many requests): try again in a minute.</source>
+        <translation>{host} ist ausgelastet (zu viele Anfragen): Versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{host} had a problem (status {status}): try again later.</source>
+        <translation>{host} hatte ein Problem (Status {status}): Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{url} answered, but not as a MailTrixy server: check the address (it is the part before /api/v1).</source>
+        <translation>{url} hat geantwortet, aber nicht als MailTrixy-Server: Prüfen Sie die Adresse (es ist der Teil vor /api/v1).</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Sign in to MailTrixy</source>
+        <translation>Bei MailTrixy anmelden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a workspace</source>
+        <translation>Arbeitsbereich hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Enter your MailTrixy server&apos;s address and an API token (Settings → API tokens in MailTrixy).</source>
         <translation>Geben Sie die Adresse Ihres MailTrixy-Servers und ein API-Token ein (Einstellungen → API-Tokens in MailTrixy).</translation>
     </message>
@@ -3702,7 +4993,17 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Was dieses Token darf</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
+        <source>This computer has no secure keyring ({reason}), so the token cannot be saved.</source>
+        <translation>Dieser Computer hat keinen sicheren Schlüsselbund ({reason}), daher kann das Token nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This computer has no secure keyring, so the token cannot be saved.</source>
+        <translation>Dieser Computer hat keinen sicheren Schlüsselbund, daher kann das Token nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Keep the token for this session only</source>
         <translation>Das Token nur für diese Sitzung behalten</translation>
     </message>
@@ -3727,7 +5028,52 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>API-Token:</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+78"/>
+        <source>The connection to {host} would not be encrypted (http://), so the token could be read on the way; tick “Use this unencrypted connection anyway” to go on, or use https://.</source>
+        <translation>Die Verbindung zu {host} wäre nicht verschlüsselt (http://), das Token könnte also unterwegs mitgelesen werden; haken Sie „Diese unverschlüsselte Verbindung trotzdem verwenden“ an, um fortzufahren, oder verwenden Sie https://.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter the API token.</source>
+        <translation>Geben Sie das API-Token ein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking {host}…</source>
+        <translation>{host} wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The check failed unexpectedly ({error}).</source>
+        <translation>Die Prüfung ist unerwartet fehlgeschlagen ({error}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This token has none of the scopes the app needs ({scopes}): ask for a token with at least contacts.</source>
+        <translation>Dieses Token hat keinen der Bereiche, die die App braucht ({scopes}): Fordern Sie ein Token mit mindestens contacts an.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The server does not say which scopes this token has.</source>
+        <translation>Der Server sagt nicht, welche Bereiche dieses Token hat.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(turned off)</source>
+        <translation>(ausgeschaltet)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>granted</source>
+        <translation>gewährt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not granted</source>
+        <translation>nicht gewährt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Signed in as {who} to {where}.</source>
         <translation>Als {who} bei {where} angemeldet.</translation>
     </message>
@@ -3745,7 +5091,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../ui/inbox/pane.py" line="-783"/>
+        <location filename="../../ui/inbox/pane.py" line="-51"/>
         <source>Snooze until</source>
         <translation>Zurückstellen bis</translation>
     </message>
@@ -3798,32 +5144,38 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>Stages</name>
     <message>
+        <location filename="../../services/outbox_view.py" line="-404"/>
         <location filename="../../ui/deals/formatting.py" line="+23"/>
         <source>Lead</source>
         <translation>Lead</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/deals/formatting.py" line="+1"/>
         <source>Qualified</source>
         <translation>Qualifiziert</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/deals/formatting.py" line="+1"/>
         <source>Proposal</source>
         <translation>Angebot</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/deals/formatting.py" line="+1"/>
         <source>Negotiation</source>
         <translation>Verhandlung</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/deals/formatting.py" line="+1"/>
         <source>Won</source>
         <translation>Gewonnen</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/deals/formatting.py" line="+1"/>
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
@@ -4038,7 +5390,17 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Synchronisiert {ago}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last sync: {when}</source>
+        <translation>Letzte Synchronisierung: {when}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Sync: {text}</source>
         <translation>Synchronisierung: {text}</translation>
     </message>
@@ -4472,12 +5834,113 @@ Suchen Sie oben nach Kontakten, um sie hinzuzufügen.</translation>
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../ui/inbox/thread_view.py" line="+260"/>
+        <location filename="../../ui/inbox/thread_view.py" line="+49"/>
+        <source>Select a conversation to read it</source>
+        <translation>Wählen Sie eine Unterhaltung, um sie zu lesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No messages in this conversation yet</source>
+        <translation>Noch keine Nachrichten in dieser Unterhaltung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote images are hidden to protect your privacy.</source>
+        <translation>Externe Bilder werden zum Schutz Ihrer Privatsphäre ausgeblendet.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Today, {clock}</source>
+        <translation>Heute, {clock}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yesterday, {clock}</source>
+        <translation>Gestern, {clock}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Send as is</source>
+        <translation>Unverändert senden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Edit and resend</source>
+        <translation>Bearbeiten und erneut senden</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Queued — goes out when the connection is back</source>
+        <translation>Wartet — geht raus, sobald die Verbindung zurück ist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Being edited</source>
+        <translation>Wird bearbeitet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Held for review: {reason}</source>
+        <translation>Zur Prüfung zurückgehalten: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Held for review</source>
+        <translation>Zur Prüfung zurückgehalten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not sent: {reason}</source>
+        <translation>Nicht gesendet: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Your team</source>
+        <translation>Ihr Team</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>to {name}</source>
+        <translation>an {name}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>(no text)</source>
+        <translation>(kein Text)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Conversation thread</source>
         <translation>Verlauf der Unterhaltung</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+107"/>
+        <source>Load images</source>
+        <translation>Bilder laden</translation>
+    </message>
+    <message>
+        <location line="+155"/>
         <source>Open this link?</source>
         <translation>Diesen Link öffnen?</translation>
     </message>
@@ -4495,6 +5958,50 @@ Suchen Sie oben nach Kontakten, um sie hinzuzufügen.</translation>
         <location line="+2"/>
         <source>Open {real}</source>
         <translation>{real} öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../ui/tray.py" line="+52"/>
+        <source>No open conversations</source>
+        <translation>Keine offenen Unterhaltungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{changes} waiting to be sent</source>
+        <translation>{changes} warten auf das Senden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing waiting to be sent</source>
+        <translation>Nichts wartet auf das Senden</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Close to tray</source>
+        <translation>In den Infobereich schließen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This desktop has no system tray</source>
+        <translation>Diese Arbeitsumgebung hat keinen Infobereich</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+47"/>
+        <source>Hide window</source>
+        <translation>Fenster ausblenden</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Show window</source>
+        <translation>Fenster anzeigen</translation>
     </message>
 </context>
 <context>
@@ -4547,6 +6054,445 @@ Suchen Sie oben nach Kontakten, um sie hinzuzufügen.</translation>
     </message>
 </context>
 <context>
+    <name>VerifyGuide</name>
+    <message>
+        <location filename="../../ui/webhooks/guide.py" line="+57"/>
+        <source>How to verify webhook deliveries</source>
+        <translation>So prüfen Sie Webhook-Zustellungen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How to verify deliveries</source>
+        <translation>So prüfen Sie Zustellungen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the verification code</source>
+        <translation>Den Prüfcode kopieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Python code that verifies a delivery&apos;s signature</source>
+        <translation>Python-Code, der die Signatur einer Zustellung prüft</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookDialog</name>
+    <message>
+        <location filename="../../ui/webhooks/dialog.py" line="+41"/>
+        <source>A new contact is added</source>
+        <translation>Ein neuer Kontakt wird hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A contact&apos;s details are modified</source>
+        <translation>Die Angaben eines Kontakts werden geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A contact is permanently deleted</source>
+        <translation>Ein Kontakt wird endgültig gelöscht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new conversation is started</source>
+        <translation>Eine neue Unterhaltung beginnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A reply is sent in a conversation</source>
+        <translation>In einer Unterhaltung wird eine Antwort gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A conversation is resolved/closed</source>
+        <translation>Eine Unterhaltung wird erledigt/geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new deal is created</source>
+        <translation>Ein neuer Deal wird angelegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A deal moves to a different pipeline stage</source>
+        <translation>Ein Deal wechselt in eine andere Phase der Pipeline</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A deal is marked as won</source>
+        <translation>Ein Deal wird als gewonnen markiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A deal is marked as lost</source>
+        <translation>Ein Deal wird als verloren markiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A campaign begins sending</source>
+        <translation>Eine Kampagne beginnt zu senden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A campaign has finished sending to all recipients</source>
+        <translation>Eine Kampagne ist an alle Empfänger gesendet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plain http is accepted only for a receiver on this computer, for testing; real receivers need https.</source>
+        <translation>Einfaches http wird nur für einen Empfänger auf diesem Computer zum Testen akzeptiert; echte Empfänger brauchen https.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy this secret now and keep it with your receiver: it is shown only this once, and MailTrixy Desktop does not keep a copy. You will need it to verify the X-MailTrixy-Signature of every delivery.</source>
+        <translation>Kopieren Sie dieses Geheimnis jetzt und hinterlegen Sie es bei Ihrem Empfänger: Es wird nur dieses eine Mal angezeigt, und MailTrixy Desktop behält keine Kopie. Sie brauchen es, um die X-MailTrixy-Signature jeder Zustellung zu prüfen.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Enter the URL your receiver listens on (Zapier, Make and n8n give you one).</source>
+        <translation>Geben Sie die URL ein, auf der Ihr Empfänger lauscht (Zapier, Make und n8n geben Ihnen eine).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>That is not a valid URL.</source>
+        <translation>Das ist keine gültige URL.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A URL cannot contain spaces.</source>
+        <translation>Eine URL darf keine Leerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a full URL that starts with https://, e.g. https://hooks.zapier.com/…</source>
+        <translation>Geben Sie eine vollständige URL ein, die mit https:// beginnt, z. B. https://hooks.zapier.com/…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Webhook URLs must use https:// so deliveries cannot be read on the way (plain http only works for a receiver on this computer).</source>
+        <translation>Webhook-URLs müssen https:// verwenden, damit Zustellungen unterwegs nicht mitgelesen werden können (einfaches http funktioniert nur für einen Empfänger auf diesem Computer).</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+1"/>
+        <source>New webhook</source>
+        <translation>Neuer Webhook</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <location line="+3"/>
+        <source>Receiver URL</source>
+        <translation>Empfänger-URL</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select all</source>
+        <translation>Alle auswählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select all events</source>
+        <translation>Alle Ereignisse auswählen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>MailTrixy posts to the URL when any of these happens.</source>
+        <translation>MailTrixy sendet an die URL, sobald eines davon eintritt.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>All {group} events</source>
+        <translation>Alle Ereignisse: {group}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+3"/>
+        <source>Create webhook</source>
+        <translation>Webhook anlegen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+96"/>
+        <source>Webhook created</source>
+        <translation>Webhook angelegt</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Signing secret</source>
+        <translation>Signaturgeheimnis</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Webhook signing secret</source>
+        <translation>Signaturgeheimnis des Webhooks</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the secret</source>
+        <translation>Das Geheimnis kopieren</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Creating the webhook on the server…</source>
+        <translation>Der Webhook wird auf dem Server angelegt…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>MailTrixy now posts the chosen events to {url}</source>
+        <translation>MailTrixy sendet die gewählten Ereignisse jetzt an {url}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose at least one event to send.</source>
+        <translation>Wählen Sie mindestens ein Ereignis.</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookGuide</name>
+    <message>
+        <location filename="../../ui/webhooks/guide.py" line="-78"/>
+        <source>Every delivery is a POST with a JSON body and two headers: &lt;b&gt;X-MailTrixy-Event&lt;/b&gt; names the event, and &lt;b&gt;X-MailTrixy-Signature&lt;/b&gt; is &lt;code&gt;sha256=&lt;/code&gt; followed by the HMAC-SHA256 of the raw body, keyed with the webhook&apos;s secret (shown once, when the webhook is created).&lt;ol style=&apos;margin-left: -20px&apos;&gt;&lt;li&gt;Read the body as raw bytes, before any JSON parsing.&lt;/li&gt;&lt;li&gt;Compute the HMAC with your secret and compare it with the header in constant time.&lt;/li&gt;&lt;li&gt;Refuse the request (401) when they differ; otherwise answer 2xx quickly. Failed deliveries are retried with growing pauses.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>Jede Zustellung ist ein POST mit einem JSON-Inhalt und zwei Headern: &lt;b&gt;X-MailTrixy-Event&lt;/b&gt; nennt das Ereignis, und &lt;b&gt;X-MailTrixy-Signature&lt;/b&gt; ist &lt;code&gt;sha256=&lt;/code&gt;, gefolgt vom HMAC-SHA256 des rohen Inhalts, mit dem Geheimnis des Webhooks als Schlüssel (einmal angezeigt, wenn der Webhook angelegt wird).&lt;ol style=&apos;margin-left: -20px&apos;&gt;&lt;li&gt;Lesen Sie den Inhalt als rohe Bytes, vor jedem JSON-Parsen.&lt;/li&gt;&lt;li&gt;Berechnen Sie den HMAC mit Ihrem Geheimnis und vergleichen Sie ihn in konstanter Zeit mit dem Header.&lt;/li&gt;&lt;li&gt;Weisen Sie die Anfrage ab (401), wenn sie sich unterscheiden; antworten Sie sonst rasch mit 2xx. Fehlgeschlagene Zustellungen werden mit wachsenden Pausen wiederholt.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>WebhooksModel</name>
+    <message>
+        <location filename="../../ui/webhooks/delegates.py" line="+62"/>
+        <location filename="../../ui/webhooks/models.py" line="+49"/>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/webhooks/models.py" line="+2"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/webhooks/models.py" line="+1"/>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/webhooks/models.py" line="-11"/>
+        <source>No events</source>
+        <translation>Keine Ereignisse</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>no events</source>
+        <translation>keine Ereignisse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{url}, {status}, events: {events}</source>
+        <translation>{url}, {status}, Ereignisse: {events}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>WebhooksPane</name>
+    <message>
+        <location filename="../../ui/webhooks/pane.py" line="-57"/>
+        <source>No webhooks yet.
+
+A webhook tells another service the moment something happens here — a new contact, a reply, a won deal, a campaign sent — so Zapier, Make, n8n or your own server can act on it.
+
+Create one with New webhook (Ctrl+N).</source>
+        <translation>Noch keine Webhooks.
+
+Ein Webhook meldet einem anderen Dienst sofort, wenn hier etwas passiert — ein neuer Kontakt, eine Antwort, ein gewonnener Deal, eine gesendete Kampagne —, damit Zapier, Make, n8n oder Ihr eigener Server darauf reagieren kann.
+
+Legen Sie einen mit „Neuer Webhook“ (Strg+N) an.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Webhooks are not available with this workspace&apos;s API token.</source>
+        <translation>Mit dem API-Token dieses Arbeitsbereichs sind keine Webhooks verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server could not be reached, so no webhook was created. Its secret comes only from the server, so creating one needs the connection; try again in a moment.</source>
+        <translation>Der Server war nicht erreichbar, daher wurde kein Webhook angelegt. Sein Geheimnis kommt nur vom Server, deshalb braucht das Anlegen die Verbindung; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <location line="+35"/>
+        <location line="+44"/>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refresh from the server</source>
+        <translation>Vom Server aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How to verify deliveries</source>
+        <translation>So prüfen Sie Zustellungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show or hide how to verify deliveries</source>
+        <translation>Anleitung zum Prüfen von Zustellungen ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New webhook…</source>
+        <translation>Neuer Webhook…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+154"/>
+        <source>Create a webhook</source>
+        <translation>Einen Webhook anlegen</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <location line="+224"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="-212"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+115"/>
+        <source>Delete the webhook</source>
+        <translation>Den Webhook löschen</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>None yet</source>
+        <translation>Noch keine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} paused</source>
+        <translation>{count} pausiert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Webhooks were not refreshed: {message}</source>
+        <translation>Webhooks wurden nicht aktualisiert: {message}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Webhooks are up to date.</source>
+        <translation>Die Webhooks sind aktuell.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>no events</source>
+        <translation>keine Ereignisse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sends {events}.</source>
+        <translation>Sendet {events}.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>The webhook was not created: {message}</source>
+        <translation>Der Webhook wurde nicht angelegt: {message}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Webhook created. Copy its secret now: it is shown only once.</source>
+        <translation>Webhook angelegt. Kopieren Sie jetzt sein Geheimnis: Es wird nur einmal angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The webhook was created, but its secret could not be shown because the window was closed. Delete it and create it again if you need the secret.</source>
+        <translation>Der Webhook wurde angelegt, aber sein Geheimnis konnte nicht angezeigt werden, weil das Fenster geschlossen wurde. Löschen Sie ihn und legen Sie ihn neu an, wenn Sie das Geheimnis brauchen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Delete webhook</source>
+        <translation>Webhook löschen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the webhook that posts to {url}?
+
+MailTrixy stops sending it events at once; whatever it feeds (a Zap, a scenario, a workflow) gets nothing more.</source>
+        <translation>Den Webhook löschen, der an {url} sendet?
+
+MailTrixy sendet ihm sofort keine Ereignisse mehr; was er versorgt (ein Zap, ein Szenario, ein Workflow), bekommt nichts mehr.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Deleted the webhook for {url}.</source>
+        <translation>Der Webhook für {url} wurde gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceMenu</name>
     <message>
         <location filename="../../ui/workspace_menu.py" line="+58"/>
@@ -4567,7 +6513,7 @@ Suchen Sie oben nach Kontakten, um sie hinzuzufügen.</translation>
 <context>
     <name>_AddressField</name>
     <message>
-        <location filename="../../ui/inbox/composer.py" line="+307"/>
+        <location filename="../../ui/inbox/composer.py" line="+480"/>
         <source>Addresses separated by commas</source>
         <translation>Adressen, durch Kommas getrennt</translation>
     </message>

@@ -35,6 +35,7 @@ from mailtrixy_desktop.services.canned_replies import (
     CannedReplyError,
     shortcut_problem,
 )
+from mailtrixy_desktop.ui.i18n import translated
 from mailtrixy_desktop.ui.icons import icon
 from mailtrixy_desktop.ui.inbox.composer import (
     ERROR_RED,
@@ -117,9 +118,9 @@ class CannedRepliesDialog(QDialog):
         self.form.setHorizontalSpacing(10)
         self.form.setVerticalSpacing(3)
         self.form.setColumnStretch(1, 1)
-        self._add_field("Shortcut", "shortcut", self.shortcut)
-        self._add_field("Title", "title", self.title)
-        self._add_field("Text", "body", body_box)
+        self._add_field(self.tr("Shortcut"), "shortcut", self.shortcut)
+        self._add_field(self.tr("Title"), "title", self.title)
+        self._add_field(self.tr("Text"), "body", body_box)
         self.form.setRowStretch(self.form.rowCount() - 2, 1)
         hint = QLabel(
             self.tr("In a reply, type / and the shortcut, then Enter, to insert it."), self
@@ -265,14 +266,17 @@ class CannedRepliesDialog(QDialog):
         shortcut, title, body = self._current()
         ok = True
         problem = shortcut_problem(shortcut)
+        problem = translated(problem) if problem else problem
         if problem is None and self.canned.is_taken(shortcut, ignoring=self._editing):
-            problem = f"The shortcut “{shortcut}” is already in use."
+            problem = self.tr("The shortcut “{shortcut}” is already in use.").format(
+                shortcut=shortcut
+            )
         if problem:
             self._set_error("shortcut", problem)
             self.shortcut.setFocus()
             ok = False
         if not body:
-            self._set_error("body", "A canned reply needs some text.")
+            self._set_error("body", self.tr("A canned reply needs some text."))
             if ok:
                 self.body.setFocus()
             ok = False
@@ -347,7 +351,7 @@ class CannedRepliesDialog(QDialog):
         self.changed.emit()
 
     def _ask_unsaved(self, then: Callable[[], None]) -> QMessageBox:
-        name = self.shortcut.text().strip() or "new canned reply"
+        name = self.shortcut.text().strip() or self.tr("new canned reply")
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Unsaved canned reply"),

@@ -65,7 +65,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services.canned_replies import CannedReplies, CannedReply
+from mailtrixy_desktop.ui.i18n import translated
 from mailtrixy_desktop.ui.icons import icon
 
 if TYPE_CHECKING:
@@ -74,7 +76,9 @@ if TYPE_CHECKING:
 DRAFT_DELAY_MS = 400  # a draft is stored this long after the last change
 ADDRESS_ERROR_DELAY_MS = 700  # a half-typed address is not called invalid at once
 EDITOR_LINES = 5
-PLACEHOLDER = "Write a reply… (Ctrl+Enter to send, / for canned replies)"
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "ReplyComposer", "Write a reply… (Ctrl+Enter to send, / for canned replies)"
+)
 LINK_SCHEMES = ("http", "https", "mailto")
 ERROR_RED = "#E5484D"  # the palette has no error role; this red reads on light and dark
 
@@ -313,9 +317,14 @@ def parse_addresses(text: str) -> tuple[list[str], list[str]]:
 
 def invalid_message(entries: Sequence[str]) -> str:
     quoted = [f"“{entry}”" for entry in entries]
+    translate = QCoreApplication.translate
     if len(quoted) == 1:
-        return f"{quoted[0]} is not a valid address"
-    return f"{', '.join(quoted[:-1])} and {quoted[-1]} are not valid addresses"
+        return translate("ReplyComposer", "{address} is not a valid address").format(
+            address=quoted[0]
+        )
+    return translate("ReplyComposer", "{addresses} and {last} are not valid addresses").format(
+        addresses=", ".join(quoted[:-1]), last=quoted[-1]
+    )
 
 
 # ---------------------------------------------------------------------- the editor
@@ -430,15 +439,19 @@ def normalise_link(text: str) -> tuple[str | None, str | None]:
     """(the URL to link to, or None; why not, or None) for what a person typed."""
     text = text.strip()
     if not text:
-        return None, "Enter a web address or an email address."
+        return None, QCoreApplication.translate(
+            "LinkDialog", "Enter a web address or an email address."
+        )
     if " " in text:
-        return None, "A link cannot contain spaces."
+        return None, QCoreApplication.translate("LinkDialog", "A link cannot contain spaces.")
     if ":" not in text.split("/", 1)[0] or text.lower().startswith("localhost:"):
         # No scheme typed: an address with @ mails, anything else is a web page.
         text = f"mailto:{text}" if "@" in text and "/" not in text else f"https://{text}"
     url = safe_href(text)
     if url is None:
-        return None, "Only web (http, https) and email (mailto) links can be added."
+        return None, QCoreApplication.translate(
+            "LinkDialog", "Only web (http, https) and email (mailto) links can be added."
+        )
     return url, None
 
 
@@ -448,7 +461,7 @@ class LinkDialog(QDialog):
     def __init__(self, url: str = "", *, can_remove: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("linkDialog")
-        self.setWindowTitle("Edit link" if can_remove else "Insert link")
+        self.setWindowTitle(self.tr("Edit link") if can_remove else self.tr("Insert link"))
         self.setMinimumWidth(460)
         self.url = ""
         self.removed = False
@@ -547,21 +560,25 @@ class FormatBar(QWidget):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(2)
-        self.bold = self._action("format-bold", "Bold", "Ctrl+B", self._toggle_bold)
-        self.italic = self._action("format-italic", "Italic", "Ctrl+I", self._toggle_italic)
+        self.bold = self._action("format-bold", self.tr("Bold"), "Ctrl+B", self._toggle_bold)
+        self.italic = self._action(
+            "format-italic", self.tr("Italic"), "Ctrl+I", self._toggle_italic
+        )
         self.bullets = self._action(
             "format-list-bulleted",
-            "Bulleted list",
+            self.tr("Bulleted list"),
             None,
             lambda: self._toggle_list(QTextListFormat.Style.ListDisc),
         )
         self.numbers = self._action(
             "format-list-numbered",
-            "Numbered list",
+            self.tr("Numbered list"),
             None,
             lambda: self._toggle_list(QTextListFormat.Style.ListDecimal),
         )
-        self.link = self._action("format-link", "Link", "Ctrl+K", self.edit_link, checkable=False)
+        self.link = self._action(
+            "format-link", self.tr("Link"), "Ctrl+K", self.edit_link, checkable=False
+        )
         for action in (self.bold, self.italic, self.bullets, self.numbers, self.link):
             self.add_button(action)
         editor.cursorPositionChanged.connect(self.follow_cursor)
@@ -886,7 +903,7 @@ class Composer(QFrame):
         self.editor = RichTextEdit(self)
         self.editor.setObjectName("replyEditor")
         self.editor.setAccessibleName(self.tr("Reply"))
-        self.editor.setPlaceholderText(PLACEHOLDER)
+        self.editor.setPlaceholderText(translated(PLACEHOLDER))
         self.editor.setFrameShape(QFrame.Shape.NoFrame)
         self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.editor.viewport().setAutoFillBackground(False)
@@ -1125,7 +1142,7 @@ class Composer(QFrame):
             widget.setEnabled(enabled)
         self.reason_label.setText(reason or "")
         # "Write a reply…" would contradict the sentence in the bar.
-        self.editor.setPlaceholderText(PLACEHOLDER if enabled else "")
+        self.editor.setPlaceholderText(translated(PLACEHOLDER) if enabled else "")
         self.bar_stack.setCurrentWidget(self.format_bar if enabled else self.reason_label)
         if not enabled:
             self.popup.hide()

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import zlib
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -124,9 +132,15 @@ class ConversationDelegate(QStyledItemDelegate):
         tail -= pill_w + 6
         marks: list[str] = []
         if row.status != "open":
-            marks.append(row.status.capitalize())
+            marks.append(
+                QCoreApplication.translate("ConversationDelegate", "Snoozed")
+                if row.status == "snoozed"
+                else QCoreApplication.translate("ConversationDelegate", "Closed")
+                if row.status == "closed"
+                else row.status.capitalize()
+            )
         if row.pending:
-            marks.append("Pending")
+            marks.append(QCoreApplication.translate("ConversationDelegate", "Pending"))
         if marks:
             text = " · ".join(marks)
             width = painter.fontMetrics().horizontalAdvance(text)
@@ -181,13 +195,15 @@ class ConversationDelegate(QStyledItemDelegate):
             tail -= width + 4
         x = left
         if index.data(DRAFT_ROLE):
-            draft = "Draft"
+            draft = QCoreApplication.translate("ConversationDelegate", "Draft")
             painter.setPen(QColor("#c0392b") if not selected else text_color)
             painter.drawText(QRect(x, y, tail - x, line), Qt.AlignmentFlag.AlignVCenter, draft)
             x += metrics.horizontalAdvance(draft) + 6
         snippet = row.last_snippet or ""
         if snippet and row.last_direction == "outbound":
-            snippet = "You: " + snippet
+            snippet = QCoreApplication.translate("ConversationDelegate", "You: {text}").format(
+                text=snippet
+            )
         painter.setPen(muted)
         painter.drawText(
             QRect(x, y, tail - 6 - x, line),

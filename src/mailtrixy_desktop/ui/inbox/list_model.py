@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from mailtrixy_desktop.store.conversations import ConversationRow
+from mailtrixy_desktop.ui.counts import count_text
 
 RowReader = Callable[[Sequence[int]], Mapping[int, ConversationRow]]
 
@@ -43,14 +45,16 @@ def relative_time(moment: dt.datetime | None, now: dt.datetime | None = None) ->
     now = (now or dt.datetime.now(dt.UTC)).astimezone()
     age = now - local
     if dt.timedelta(0) <= age < dt.timedelta(minutes=1):
-        return "now"
+        return QCoreApplication.translate("ConversationListModel", "now")
     if dt.timedelta(0) <= age < dt.timedelta(hours=1):
-        return f"{int(age.total_seconds() // 60)} min"
+        return QCoreApplication.translate("ConversationListModel", "{minutes} min").format(
+            minutes=int(age.total_seconds() // 60)
+        )
     locale = QLocale()
     if local.date() == now.date():
         return str(locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat))
     if local.date() == now.date() - dt.timedelta(days=1):
-        return "Yesterday"
+        return QCoreApplication.translate("ConversationListModel", "Yesterday")
     if dt.timedelta(0) <= age < dt.timedelta(days=6):
         return locale.dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)
     if local.year == now.year:
@@ -61,16 +65,23 @@ def relative_time(moment: dt.datetime | None, now: dt.datetime | None = None) ->
 
 
 def accessible_text(row: ConversationRow) -> str:
+    translate = QCoreApplication.translate
     parts = [row.contact_name, row.subject]
     if row.unread:
-        parts.insert(0, "Unread")
+        parts.insert(0, translate("ConversationListModel", "Unread"))
     if row.last_snippet:
         parts.append(row.last_snippet)
-    parts.append(f"{row.messages_count} messages")
+    parts.append(count_text(row.messages_count, "message"))
     if row.assignee is not None:
-        parts.append(f"assigned to {row.assignee.name}")
+        parts.append(
+            translate("ConversationListModel", "assigned to {name}").format(name=row.assignee.name)
+        )
     if row.labels:
-        parts.append("labels " + ", ".join(row.labels))
+        parts.append(
+            translate("ConversationListModel", "labels {labels}").format(
+                labels=", ".join(row.labels)
+            )
+        )
     return ", ".join(parts)
 
 

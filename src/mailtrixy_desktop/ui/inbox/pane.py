@@ -45,24 +45,35 @@ from PySide6.QtWidgets import (
 )
 
 from mailtrixy_desktop.api.models import Reply
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services.canned_replies import CannedReplies
 from mailtrixy_desktop.services.inbox import InboxService
 from mailtrixy_desktop.store.conversations import ConversationRow
 from mailtrixy_desktop.store.filters import ANY
 from mailtrixy_desktop.ui import async_bridge
 from mailtrixy_desktop.ui.counts import count_text
-from mailtrixy_desktop.ui.i18n import translated
+from mailtrixy_desktop.ui.i18n import moment_text, number, translated
 from mailtrixy_desktop.ui.inbox.composer import Composer
 from mailtrixy_desktop.ui.inbox.list_delegate import ConversationDelegate
 from mailtrixy_desktop.ui.inbox.list_model import ConversationListModel
 from mailtrixy_desktop.ui.inbox.thread_view import ThreadView
 from mailtrixy_desktop.ui.pane import Pane, PaneContext
 
-STATUSES = (("open", "Open"), ("snoozed", "Snoozed"), ("closed", "Closed"), ("all", "All"))
+STATUSES = (
+    ("open", QT_TRANSLATE_NOOP("InboxPane", "Open")),
+    ("snoozed", QT_TRANSLATE_NOOP("InboxPane", "Snoozed")),
+    ("closed", QT_TRANSLATE_NOOP("InboxPane", "Closed")),
+    ("all", QT_TRANSLATE_NOOP("InboxPane", "All")),
+)
 MINE, UNASSIGNED, ANYONE = "mine", "unassigned", "anyone"
 SEARCH_DEBOUNCE_MS = 150
 READ_AFTER_MS = 1500  # open this long, and it counts as read
-POLL_CHOICES = ((15, "15 seconds"), (30, "30 seconds"), (60, "1 minute"), (300, "5 minutes"))
+POLL_CHOICES = (
+    (15, QT_TRANSLATE_NOOP("InboxPane", "15 seconds")),
+    (30, QT_TRANSLATE_NOOP("InboxPane", "30 seconds")),
+    (60, QT_TRANSLATE_NOOP("InboxPane", "1 minute")),
+    (300, QT_TRANSLATE_NOOP("InboxPane", "5 minutes")),
+)
 DEFAULT_POLL_SECONDS = 30
 
 
@@ -103,16 +114,27 @@ def _next_morning(days: int = 1, weekday: int | None = None) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(9, 0)).astimezone()
 
 
+_PANE = QT_TRANSLATE_NOOP("Shortcuts", "Inbox")
+
+
 class InboxPane(Pane):
     resources: ClassVar[tuple[str, ...]] = ("conversations", "team_members")
     shortcuts: ClassVar[tuple[tuple[str, str, str], ...]] = (
-        ("Inbox", "J / K", "Next / previous conversation"),
-        ("Inbox", "E", "Close the conversation (reopen a closed one)"),
-        ("Inbox", "R", "Write a reply"),
-        ("Inbox", "U", "Mark as unread"),
-        ("Inbox", "Ctrl+Enter", "Send the reply"),
-        ("Inbox", "/", "In the reply: insert a canned reply by its shortcut"),
-        ("Inbox", "Ctrl+F", "Search subject, contact and labels"),
+        (_PANE, "J / K", QT_TRANSLATE_NOOP("Shortcuts", "Next / previous conversation")),
+        (
+            _PANE,
+            "E",
+            QT_TRANSLATE_NOOP("Shortcuts", "Close the conversation (reopen a closed one)"),
+        ),
+        (_PANE, "R", QT_TRANSLATE_NOOP("Shortcuts", "Write a reply")),
+        (_PANE, "U", QT_TRANSLATE_NOOP("Shortcuts", "Mark as unread")),
+        (_PANE, "Ctrl+Enter", QT_TRANSLATE_NOOP("Shortcuts", "Send the reply")),
+        (
+            _PANE,
+            "/",
+            QT_TRANSLATE_NOOP("Shortcuts", "In the reply: insert a canned reply by its shortcut"),
+        ),
+        (_PANE, "Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "Search subject, contact and labels")),
     )
 
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
@@ -183,14 +205,16 @@ class InboxPane(Pane):
 
         row = QHBoxLayout()
         row.setSpacing(6)
-        self.status_filter = self._combo("conversationStatusFilter", "Filter by status")
-        self.assignee_filter = self._combo("conversationAssigneeFilter", "Filter by assignee")
+        self.status_filter = self._combo("conversationStatusFilter", self.tr("Filter by status"))
+        self.assignee_filter = self._combo(
+            "conversationAssigneeFilter", self.tr("Filter by assignee")
+        )
         row.addWidget(self.status_filter, 1)
         row.addWidget(self.assignee_filter, 1)
         column.addLayout(row)
         row = QHBoxLayout()
         row.setSpacing(6)
-        self.label_filter = self._combo("conversationLabelFilter", "Filter by label")
+        self.label_filter = self._combo("conversationLabelFilter", self.tr("Filter by label"))
         row.addWidget(self.label_filter, 1)
         self.unread_filter = QPushButton(self.tr("Unread"), left)
         self.unread_filter.setObjectName("conversationUnreadFilter")
@@ -259,16 +283,22 @@ class InboxPane(Pane):
         self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         words.addWidget(self.who)
         header.addLayout(words, 1)
-        self.close_button = self._action_button("Close", "conversationClose", "Close (E)")
+        self.close_button = self._action_button(
+            self.tr("Close"), "conversationClose", self.tr("Close (E)")
+        )
         self.close_button.clicked.connect(self.toggle_closed)
-        self.snooze_button = self._action_button("Snooze", "conversationSnooze", "Snooze")
+        self.snooze_button = self._action_button(
+            self.tr("Snooze"), "conversationSnooze", self.tr("Snooze")
+        )
         self.snooze_button.setMenu(self._snooze_menu())
-        self.assign_button = self._action_button("Assign", "conversationAssign", "Assign")
+        self.assign_button = self._action_button(
+            self.tr("Assign"), "conversationAssign", self.tr("Assign")
+        )
         self.assign_menu = QMenu(self.assign_button)
         self.assign_menu.aboutToShow.connect(self._fill_assign_menu)
         self.assign_button.setMenu(self.assign_menu)
         self.unread_button = self._action_button(
-            "Mark unread", "conversationMarkUnread", "Mark as unread (U)"
+            self.tr("Mark unread"), "conversationMarkUnread", self.tr("Mark as unread (U)")
         )
         self.unread_button.clicked.connect(self.mark_unread)
         for button in (
@@ -343,7 +373,7 @@ class InboxPane(Pane):
         poll = menu.addMenu(self.tr("Check for new conversations every"))
         current = self.poll_seconds()
         for seconds, text in POLL_CHOICES:
-            action = poll.addAction(text)
+            action = poll.addAction(translated(text))
             action.setCheckable(True)
             action.setChecked(seconds == current)
             action.setObjectName(f"inboxPoll{seconds}")
@@ -356,9 +386,12 @@ class InboxPane(Pane):
     def _snooze_menu(self) -> QMenu:
         menu = QMenu(self)
         options = (
-            ("For an hour", lambda: dt.datetime.now().astimezone() + dt.timedelta(hours=1)),
-            ("Until tomorrow morning", lambda: _next_morning(1)),
-            ("Until Monday morning", lambda: _next_morning(weekday=0)),
+            (
+                self.tr("For an hour"),
+                lambda: dt.datetime.now().astimezone() + dt.timedelta(hours=1),
+            ),
+            (self.tr("Until tomorrow morning"), lambda: _next_morning(1)),
+            (self.tr("Until Monday morning"), lambda: _next_morning(weekday=0)),
         )
         for text, moment in options:
             action = menu.addAction(text)
@@ -479,7 +512,7 @@ class InboxPane(Pane):
     def _fill_filters(self) -> None:
         self.status_filter.blockSignals(True)
         for key, text in STATUSES:
-            self.status_filter.addItem(text, key)
+            self.status_filter.addItem(translated(text), key)
         self.status_filter.blockSignals(False)
         self._fill_assignees()
         self._fill_labels()
@@ -491,9 +524,9 @@ class InboxPane(Pane):
         combo.blockSignals(True)
         combo.clear()
         if self.inbox.me is not None:
-            combo.addItem("Mine", MINE)
-        combo.addItem("Unassigned", UNASSIGNED)
-        combo.addItem("Anyone", ANYONE)
+            combo.addItem(self.tr("Mine"), MINE)
+        combo.addItem(self.tr("Unassigned"), UNASSIGNED)
+        combo.addItem(self.tr("Anyone"), ANYONE)
         for member in self.inbox.members():
             if self.inbox.me is None or member.id != self.inbox.me.id:
                 combo.addItem(member.name, member.id)
@@ -506,7 +539,7 @@ class InboxPane(Pane):
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem("All labels", None)
+        combo.addItem(self.tr("All labels"), None)
         for label in self.inbox.labels():
             combo.addItem(label, label)
         found = combo.findData(current)
@@ -533,7 +566,9 @@ class InboxPane(Pane):
     def _update_counts(self) -> None:
         counts = self.inbox.counts(**self._filters())
         for index, (key, text) in enumerate(STATUSES):
-            self.status_filter.setItemText(index, f"{text} ({counts.get(key, 0):,})")
+            self.status_filter.setItemText(
+                index, f"{translated(text)} ({number(counts.get(key, 0))})"
+            )
 
     # ------------------------------------------------------------------ the list
     def refresh(self, *, follow: bool = True) -> None:
@@ -570,13 +605,13 @@ class InboxPane(Pane):
 
     def _empty_text(self) -> str:
         if self.search.text().strip():
-            return "No conversation matches this search."
+            return self.tr("No conversation matches this search.")
         if self.unread_filter.isChecked():
-            return "Nothing unread here. 🎉"
+            return self.tr("Nothing unread here. 🎉")
         status = self.status_filter.currentData()
         if status == "open":
-            return "No open conversations. When a customer writes, it shows here."
-        return "No conversations here."
+            return self.tr("No open conversations. When a customer writes, it shows here.")
+        return self.tr("No conversations here.")
 
     def _set_current_row(self, row: int, *, load: bool = True, scroll: bool = True) -> None:
         index = self.model.index(row, 0)
@@ -623,7 +658,10 @@ class InboxPane(Pane):
         menu = QMenu(self)
         row = self._row()
         if row is not None:
-            menu.addAction("Reopen" if row.status == "closed" else "Close", self.toggle_closed)
+            menu.addAction(
+                self.tr("Reopen") if row.status == "closed" else self.tr("Close"),
+                self.toggle_closed,
+            )
             menu.addAction(self.tr("Mark as unread"), self.mark_unread)
             snooze = self._snooze_menu()
             snooze.setParent(menu, snooze.windowFlags())  # goes with the menu
@@ -679,24 +717,30 @@ class InboxPane(Pane):
             return
         self.subject.setText(row.subject)
         parts = [f"<b>{html.escape(row.contact_name)}</b> &lt;{html.escape(row.contact_email)}&gt;"]
-        status = row.status.capitalize()
+        status = translated(dict(STATUSES).get(row.status, row.status.capitalize()))
         if row.status == "snoozed":
             status = (
-                f"Snoozed until {row.snoozed_until.astimezone():%a %d %b, %H:%M}"
+                self.tr("Snoozed until {when}").format(
+                    when=moment_text(row.snoozed_until, "ddd d MMM, HH:mm")
+                )
                 if row.snoozed_until
-                else "Snoozed until the customer writes"
+                else self.tr("Snoozed until the customer writes")
             )
         parts.append(html.escape(status))
         parts.append(
-            "Assigned to " + html.escape(row.assignee.name) if row.assignee else "Unassigned"
+            self.tr("Assigned to {name}").format(name=html.escape(row.assignee.name))
+            if row.assignee
+            else self.tr("Unassigned")
         )
         if row.labels:
             parts.append(html.escape(", ".join(row.labels)))
         if row.pending:
-            parts.append("<i>changes waiting to be sent</i>")
+            parts.append("<i>" + self.tr("changes waiting to be sent") + "</i>")
         self.who.setText(" · ".join(parts))
-        self.close_button.setText("Reopen" if row.status == "closed" else "Close")
-        self.close_button.setToolTip("Reopen (E)" if row.status == "closed" else "Close (E)")
+        self.close_button.setText(self.tr("Reopen") if row.status == "closed" else self.tr("Close"))
+        self.close_button.setToolTip(
+            self.tr("Reopen (E)") if row.status == "closed" else self.tr("Close (E)")
+        )
 
     def _render_thread(self) -> None:
         if self.current_id is None:

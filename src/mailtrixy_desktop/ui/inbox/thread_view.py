@@ -23,7 +23,7 @@ import re
 from collections.abc import Awaitable, Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTime, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTime, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -37,16 +37,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QToolTip, QWidget
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services.inbox import ThreadEntry
 from mailtrixy_desktop.services.message_html import RenderedMessage, render_message
 from mailtrixy_desktop.ui.async_bridge import spawn
+from mailtrixy_desktop.ui.i18n import translated
 
 ImageFetch = Callable[[str], Awaitable[bytes | None]]
 
 ACTION_SCHEME = "mailtrixy-action"
-NO_CONVERSATION = "Select a conversation to read it"
-NO_MESSAGES = "No messages in this conversation yet"
-BANNER = "Remote images are hidden to protect your privacy."
+NO_CONVERSATION = QT_TRANSLATE_NOOP("ThreadView", "Select a conversation to read it")
+NO_MESSAGES = QT_TRANSLATE_NOOP("ThreadView", "No messages in this conversation yet")
+BANNER = QT_TRANSLATE_NOOP("ThreadView", "Remote images are hidden to protect your privacy.")
 _EXTERNAL = ("http", "https", "mailto")
 _DATA_IMAGE = re.compile(r"^data:image/(png|jpe?g|gif|webp|bmp);base64,(.*)$", re.I | re.S)
 _MAX_IMAGE_WIDTH = 640  # wider images are scaled down to fit a reading column
@@ -117,9 +119,9 @@ def format_time(moment: dt.datetime, *, today: dt.date | None = None) -> str:
     clock = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
     today = today or dt.datetime.now().astimezone().date()
     if local.date() == today:
-        return f"Today, {clock}"
+        return QCoreApplication.translate("ThreadView", "Today, {clock}").format(clock=clock)
     if local.date() == today - dt.timedelta(days=1):
-        return f"Yesterday, {clock}"
+        return QCoreApplication.translate("ThreadView", "Yesterday, {clock}").format(clock=clock)
     if today - dt.timedelta(days=6) <= local.date() < today:
         day = locale.dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)
         return f"{day}, {clock}"
@@ -145,33 +147,51 @@ def _e(text: str) -> str:
 
 
 def _action(name: str, op_id: int, label: str) -> str:
-    return f'<a href="{ACTION_SCHEME}:{name}/{op_id}">{_e(label)}</a>'
+    return f'<a href="{ACTION_SCHEME}:{name}/{op_id}">{_e(translated(label))}</a>'
 
 
 _ACTIONS: dict[str, tuple[tuple[str, str], ...]] = {
-    "held": (("send-as-is", "Send as is"), ("edit", "Edit"), ("discard", "Discard")),
-    "failed": (("edit", "Edit and resend"), ("discard", "Discard")),
+    "held": (
+        ("send-as-is", QT_TRANSLATE_NOOP("ThreadView", "Send as is")),
+        ("edit", QT_TRANSLATE_NOOP("ThreadView", "Edit")),
+        ("discard", QT_TRANSLATE_NOOP("ThreadView", "Discard")),
+    ),
+    "failed": (
+        ("edit", QT_TRANSLATE_NOOP("ThreadView", "Edit and resend")),
+        ("discard", QT_TRANSLATE_NOOP("ThreadView", "Discard")),
+    ),
 }
 
 
 def _delivery_mark(entry: ThreadEntry) -> tuple[str, str] | None:
     """(css class, HTML) of the mark under an undelivered reply."""
     reason = (entry.reason or "").strip()
+    translate = QCoreApplication.translate
     match entry.delivery:
         case "sent":
             return None
         case "queued":
-            return "mt-queued", "◷&nbsp; Queued — goes out when the connection is back"
+            return "mt-queued", "◷&nbsp; " + _e(
+                translate("ThreadView", "Queued — goes out when the connection is back")
+            )
         case "sending":
-            return "mt-queued", "↻&nbsp; Sending…"
+            return "mt-queued", "↻&nbsp; " + _e(translate("ThreadView", "Sending…"))
         case "editing":
-            return "mt-queued", "✎&nbsp; Being edited"
+            return "mt-queued", "✎&nbsp; " + _e(translate("ThreadView", "Being edited"))
         case "held":
             kind = "mt-held"
-            text = "⚠&nbsp; " + (f"Held for review: {_e(reason)}" if reason else "Held for review")
+            text = "⚠&nbsp; " + _e(
+                translate("ThreadView", "Held for review: {reason}").format(reason=reason)
+                if reason
+                else translate("ThreadView", "Held for review")
+            )
         case "failed":
             kind = "mt-failed"
-            text = "✕&nbsp; " + (f"Not sent: {_e(reason)}" if reason else "Not sent")
+            text = "✕&nbsp; " + _e(
+                translate("ThreadView", "Not sent: {reason}").format(reason=reason)
+                if reason
+                else translate("ThreadView", "Not sent")
+            )
     if entry.op_id is not None:
         links = (_action(name, entry.op_id, label) for name, label in _ACTIONS[entry.delivery])
         text += "<br>" + " &nbsp;·&nbsp; ".join(links)
@@ -203,8 +223,16 @@ def _message_html(
         name = contact_name or (m.sender.name if m.sender else "") or (m.sender_email or "")
         detail = m.sender_email if m.sender_email and m.sender_email != name else ""
     else:
-        name = m.sender.name if m.sender and m.sender.name else "Your team"
-        detail = f"to {contact_name}" if contact_name else ""
+        name = (
+            m.sender.name
+            if m.sender and m.sender.name
+            else QCoreApplication.translate("ThreadView", "Your team")
+        )
+        detail = (
+            QCoreApplication.translate("ThreadView", "to {name}").format(name=contact_name)
+            if contact_name
+            else ""
+        )
     header = f'<span class="mt-name">{_e(name)}</span>'
     if detail:
         header += f' &nbsp;<span class="mt-muted">{_e(detail)}</span>'
@@ -218,7 +246,9 @@ def _message_html(
     copies_html = (
         f'<tr><td colspan="2" class="mt-muted">{_e(" · ".join(copies))}</td></tr>' if copies else ""
     )
-    body = rendered.html or '<span class="mt-muted">(no text)</span>'
+    body = rendered.html or '<span class="mt-muted">{}</span>'.format(
+        _e(QCoreApplication.translate("ThreadView", "(no text)"))
+    )
     mark = _delivery_mark(entry)
     footer = ""
     if mark is not None:
@@ -279,7 +309,7 @@ class ThreadView(QTextBrowser):
         self._relayout_queued = False
         self._rendering = False
         self._stick_to_bottom = True
-        self.empty_text = NO_CONVERSATION
+        self.empty_text = translated(NO_CONVERSATION)
 
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._on_scrolled)
@@ -333,7 +363,9 @@ class ThreadView(QTextBrowser):
         try:
             self._deceptive.clear()
             if not self._entries:
-                self.empty_text = NO_CONVERSATION if self._entries is None else NO_MESSAGES
+                self.empty_text = translated(
+                    NO_CONVERSATION if self._entries is None else NO_MESSAGES
+                )
                 self.setAccessibleDescription(self.empty_text)
                 self.clear()
                 self.viewport().update()
@@ -362,10 +394,11 @@ class ThreadView(QTextBrowser):
             self._fetch_images(list(remote))
 
     def _banner(self, c: _Colours) -> str:
+        load = _e(self.tr("Load images"))
         return f"""
 <table width="100%" cellspacing="0" cellpadding="10" border="0" bgcolor="{c.banner}"
        style="margin-bottom: 14px;">
-<tr><td>{_e(BANNER)} &nbsp;<a href="{ACTION_SCHEME}:load-images"><b>Load images</b></a>
+<tr><td>{_e(translated(BANNER))} &nbsp;<a href="{ACTION_SCHEME}:load-images"><b>{load}</b></a>
 </td></tr></table>"""
 
     def paintEvent(self, event: QPaintEvent) -> None:

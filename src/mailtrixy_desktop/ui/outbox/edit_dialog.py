@@ -13,6 +13,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,9 +48,11 @@ ERROR_STYLE = "color: #e5484d;"  # the forms' red; reads on light and dark backg
 
 def _read_only_text(value: Any) -> str:
     if value is None:
-        return "(empty)"
+        return QCoreApplication.translate("OperationEditDialog", "(empty)")
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "(none)"
+        return ", ".join(str(v) for v in value) or QCoreApplication.translate(
+            "OperationEditDialog", "(none)"
+        )
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,8 +24,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services import outbox_view
 from mailtrixy_desktop.store.outbox import Operation, OpState
+from mailtrixy_desktop.ui.i18n import moment_text, translated
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -85,24 +88,29 @@ def made_text(created_at: str, now: dt.datetime | None = None) -> str:
         moment = made_at(created_at)
     except ValueError:
         return created_at
+    translate = QCoreApplication.translate
     now = now or dt.datetime.now(dt.UTC)
     local, local_now = moment.astimezone(), now.astimezone()
     if local.date() == local_now.date():
         seconds = max(0.0, (now - moment).total_seconds())
         if seconds < 45:
-            return "Just now"
+            return translate("OutboxModel", "Just now")
         if seconds < 90:
-            return "A minute ago"
+            return translate("OutboxModel", "A minute ago")
         if seconds < 3600:
-            return f"{round(seconds / 60)} minutes ago"
+            return translate("OutboxModel", "{minutes} minutes ago").format(
+                minutes=round(seconds / 60)
+            )
         hours = round(seconds / 3600)
-        return "An hour ago" if hours == 1 else f"{hours} hours ago"
+        if hours == 1:
+            return translate("OutboxModel", "An hour ago")
+        return translate("OutboxModel", "{hours} hours ago").format(hours=hours)
     clock = f"{local:%H:%M}"
     if local.date() == local_now.date() - dt.timedelta(days=1):
-        return f"Yesterday {clock}"
+        return translate("OutboxModel", "Yesterday {clock}").format(clock=clock)
     if local.year == local_now.year:
-        return f"{local.day} {local:%b} {clock}"
-    return f"{local.day} {local:%b %Y} {clock}"
+        return moment_text(moment, "d MMM HH:mm")
+    return moment_text(moment, "d MMM yyyy HH:mm")
 
 
 def first_line(text: str | None) -> str:
@@ -111,7 +119,13 @@ def first_line(text: str | None) -> str:
 
 
 class OutboxModel(QAbstractTableModel):
-    COLUMNS: ClassVar[tuple[str, ...]] = ("What", "Made", "State", "Attempts", "Last error")
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        QT_TRANSLATE_NOOP("OutboxModel", "What"),
+        QT_TRANSLATE_NOOP("OutboxModel", "Made"),
+        QT_TRANSLATE_NOOP("OutboxModel", "State"),
+        QT_TRANSLATE_NOOP("OutboxModel", "Attempts"),
+        QT_TRANSLATE_NOOP("OutboxModel", "Last error"),
+    )
 
     def __init__(self, describe: Callable[[Operation], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -143,7 +157,7 @@ class OutboxModel(QAbstractTableModel):
         kept = self._texts.get(op.id)
         if kept is not None and kept[0] == op.updated_at:
             return kept[1]
-        text = self._describe(op)
+        text = translated(self._describe(op))
         self._texts[op.id] = (op.updated_at, text)
         return text
 
@@ -155,7 +169,7 @@ class OutboxModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.COLUMNS)
         ):
-            return self.COLUMNS[section]
+            return translated(self.COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -180,7 +194,7 @@ class OutboxModel(QAbstractTableModel):
             if column == MADE:
                 return made_text(op.created_at)
             if column == STATE:
-                return outbox_view.state_word(op.state)
+                return translated(outbox_view.state_word(op.state))
             if column == ATTEMPTS:
                 return str(op.attempts) if op.attempts else "—"
             if column == ERROR:
@@ -202,7 +216,7 @@ class OutboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == ATTEMPTS:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == WHAT:
-            return f"{self.description(op)}, {outbox_view.state_word(op.state)}"
+            return f"{self.description(op)}, {translated(outbox_view.state_word(op.state))}"
         return None
 
     # ------------------------------------------------------------------ changing

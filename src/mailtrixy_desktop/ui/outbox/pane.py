@@ -33,12 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services import outbox_view
 from mailtrixy_desktop.store.outbox import Operation, OpState
 from mailtrixy_desktop.sync.connectivity import State
 from mailtrixy_desktop.ui import i18n, icons
 from mailtrixy_desktop.ui.async_bridge import spawn
 from mailtrixy_desktop.ui.counts import count_text
+from mailtrixy_desktop.ui.i18n import translated
 from mailtrixy_desktop.ui.outbox.edit_dialog import EditDialog
 from mailtrixy_desktop.ui.outbox.model import (
     ATTEMPTS,
@@ -53,7 +55,9 @@ from mailtrixy_desktop.ui.outbox.model import (
 from mailtrixy_desktop.ui.pane import Pane, PaneContext
 from mailtrixy_desktop.ui.pane_registry import PANES
 
-EMPTY_TEXT = "Nothing waiting. Changes you make offline wait here until they can be sent."
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "OutboxPane", "Nothing waiting. Changes you make offline wait here until they can be sent."
+)
 ERROR_COLOR = "#e5484d"  # the forms' red; reads on light and dark backgrounds
 TICK_MS = 30_000  # "5 minutes ago" ages
 DEFAULT_WIDTHS = {WHAT: 440, MADE: 110, STATE: 150, ATTEMPTS: 76}
@@ -61,16 +65,24 @@ DETAIL_HEIGHT = 190  # enough for a reason, the next step and a few changed fiel
 
 # What the person can do, by state: one sentence under the reason.
 NEXT_STEP: dict[OpState, str] = {
-    OpState.QUEUED: "It goes out as soon as the server can be reached.",
-    OpState.SENDING: "It is being sent now.",
-    OpState.HELD: "Read what changed, then send it as it is, edit it, or discard it.",
-    OpState.NEEDS_ATTENTION: (
-        "The server refused it, so this computer shows the server's version again. "
-        "Edit it and it is sent again, or discard it."
+    OpState.QUEUED: QT_TRANSLATE_NOOP(
+        "OutboxPane", "It goes out as soon as the server can be reached."
     ),
-    OpState.EDITING: "It is not sent until the edit is saved. Retry now sends it as it was.",
-    OpState.MAYBE_DELIVERED: (
-        "The server may have it already. Retry now sends it again; Discard forgets it."
+    OpState.SENDING: QT_TRANSLATE_NOOP("OutboxPane", "It is being sent now."),
+    OpState.HELD: QT_TRANSLATE_NOOP(
+        "OutboxPane", "Read what changed, then send it as it is, edit it, or discard it."
+    ),
+    OpState.NEEDS_ATTENTION: QT_TRANSLATE_NOOP(
+        "OutboxPane",
+        "The server refused it, so this computer shows the server's version again. "
+        "Edit it and it is sent again, or discard it.",
+    ),
+    OpState.EDITING: QT_TRANSLATE_NOOP(
+        "OutboxPane", "It is not sent until the edit is saved. Retry now sends it as it was."
+    ),
+    OpState.MAYBE_DELIVERED: QT_TRANSLATE_NOOP(
+        "OutboxPane",
+        "The server may have it already. Retry now sends it again; Discard forgets it.",
     ),
 }
 
@@ -111,12 +123,15 @@ def _button(text: str, name: str, tip: str) -> QPushButton:
     return button
 
 
+_PANE = QT_TRANSLATE_NOOP("Shortcuts", "Outbox")
+
+
 class OutboxPane(Pane):
     resources = ()  # nothing to pull: the outbox is this computer's own
     shortcuts: ClassVar[tuple[tuple[str, str, str], ...]] = (
-        ("Outbox", "Del", "Discard the selected changes (asks first)"),
-        ("Outbox", "Ctrl+R", "Retry the selected changes now"),
-        ("Outbox", "Enter", "Edit the selected change"),
+        (_PANE, "Del", QT_TRANSLATE_NOOP("Shortcuts", "Discard the selected changes (asks first)")),
+        (_PANE, "Ctrl+R", QT_TRANSLATE_NOOP("Shortcuts", "Retry the selected changes now")),
+        (_PANE, "Enter", QT_TRANSLATE_NOOP("Shortcuts", "Edit the selected change")),
     )
 
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
@@ -164,7 +179,7 @@ class OutboxPane(Pane):
         muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
         picture.setPixmap(icons.icon("outbox", muted).pixmap(48, 48))
         picture.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.empty = QLabel(EMPTY_TEXT)
+        self.empty = QLabel(translated(EMPTY_TEXT))
         self.empty.setObjectName("outboxEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.empty.setWordWrap(True)
@@ -244,13 +259,21 @@ class OutboxPane(Pane):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
 
-        self.retry_button = _button("Retry now", "outboxRetry", "Send the selected changes now")
-        self.edit_button = _button("Edit…", "outboxEdit", "Change what the selected change sends")
+        self.retry_button = _button(
+            self.tr("Retry now"), "outboxRetry", self.tr("Send the selected changes now")
+        )
+        self.edit_button = _button(
+            self.tr("Edit…"), "outboxEdit", self.tr("Change what the selected change sends")
+        )
         self.send_as_is_button = _button(
-            "Send as is", "outboxSendAsIs", "Send the held reply without changing it"
+            self.tr("Send as is"),
+            "outboxSendAsIs",
+            self.tr("Send the held reply without changing it"),
         )
         self.discard_button = _button(
-            "Discard…", "outboxDiscard", "Drop the selected changes without sending them"
+            self.tr("Discard…"),
+            "outboxDiscard",
+            self.tr("Drop the selected changes without sending them"),
         )
         self.retry_button.clicked.connect(self.retry_selected)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -337,9 +360,9 @@ class OutboxPane(Pane):
     def _summary_text(self) -> str:
         ops = self.model.operations()
         if not ops:
-            return "All changes have been sent."
+            return self.tr("All changes have been sent.")
         attention = sum(op.state in outbox_view.ATTENTION for op in ops)
-        text = f"{plural(len(ops), 'change')} not sent yet"
+        text = i18n.counted(self.tr("%Ln change(s) not sent yet", "", len(ops)), len(ops))
         if attention:
             text += " · " + i18n.plural(
                 self.tr("%Ln (needs|need) your decision", "", attention), attention
@@ -392,7 +415,7 @@ class OutboxPane(Pane):
             )
             return
         if len(ops) > 1:
-            what = outbox_view.summarize(ops, self.workspace.store)
+            what = i18n.translated(outbox_view.summarize(ops, self.workspace.store))
             self.detail.setText(
                 self.tr("<b>{plural} selected</b><br>{escape}").format(
                     plural=plural(len(ops), "change"), escape=html.escape(what)
@@ -404,13 +427,17 @@ class OutboxPane(Pane):
     def detail_html(self, op: Operation) -> str:
         store = self.workspace.store
         parts = [f"<p style='margin:0'><b>{html.escape(self.model.description(op))}</b></p>"]
-        facts = [outbox_view.state_word(op.state)]
+        facts = [i18n.translated(outbox_view.state_word(op.state))]
         if op.attempts:
             facts.append(plural(op.attempts, "attempt"))
         try:
-            facts.append(f"made {made_at(op.created_at).astimezone():%d %b %Y, %H:%M}")
+            facts.append(
+                self.tr("made {when}").format(
+                    when=i18n.moment_text(made_at(op.created_at), "d MMM yyyy, HH:mm")
+                )
+            )
         except ValueError:
-            facts.append(f"made {made_text(op.created_at)}")
+            facts.append(self.tr("made {when}").format(when=made_text(op.created_at)))
         dot = STATE_COLORS.get(op.state, "#8A8B93")
         parts.append(
             f"<p style='margin:2px 0 0 0'><span style='color:{dot}'>●</span> "
@@ -425,19 +452,22 @@ class OutboxPane(Pane):
         if step:
             parts.append(
                 f"<p style='margin:4px 0 0 0; color:palette(placeholder-text)'>"
-                f"{html.escape(step)}</p>"
+                f"{html.escape(i18n.translated(step))}</p>"
             )
         rows: list[tuple[str, str]]
         if op.kind == "conversation.reply":
             text = plain_text(str(op.payload.get("body_html") or ""))
             if len(text) > 600:
                 text = text[:600].rstrip() + "…"
-            rows = [("Text", text or "(empty)")]
+            rows = [(self.tr("Text"), text or self.tr("(empty)"))]
             for key, word in (("cc", "Cc"), ("bcc", "Bcc")):
                 if op.payload.get(key):
                     rows.append((word, ", ".join(str(a) for a in op.payload[key])))
         else:
-            rows = outbox_view.changed_fields(op, store)
+            rows = [
+                (i18n.translated(field), i18n.translated(value))
+                for field, value in outbox_view.changed_fields(op, store)
+            ]
         if rows:
             cells = "".join(
                 "<tr><td style='padding:2px 14px 2px 0; color:palette(placeholder-text)'>"
@@ -525,23 +555,34 @@ class OutboxPane(Pane):
         if not plan:
             return
         if len(plan) == 1:
-            text = f"Discard “{self.model.description(plan[0])}”?"
-            details = ["It will not be sent; this computer shows the server's version again."]
-        else:
-            text = f"Discard {plural(len(plan), 'change')}?"
+            text = self.tr("Discard “{what}”?").format(what=self.model.description(plan[0]))
             details = [
-                f"{outbox_view.summarize(plan, store)}.",
-                "They will not be sent; this computer shows the server's versions again.",
+                self.tr("It will not be sent; this computer shows the server's version again.")
+            ]
+        else:
+            text = i18n.counted(self.tr("Discard %Ln change(s)?", "", len(plan)), len(plan))
+            details = [
+                f"{i18n.translated(outbox_view.summarize(plan, store))}.",
+                self.tr("They will not be sent; this computer shows the server's versions again."),
             ]
         if len(plan) > len(chosen):
             extra = len(plan) - len(chosen)
             details.insert(
                 -1,
-                f"This includes {plural(extra, 'later change')} to something created offline, "
-                "which will not exist without it.",
+                i18n.counted(
+                    self.tr(
+                        "This includes %Ln later change(s) to something created offline, "
+                        "which will not exist without it.",
+                        "",
+                        extra,
+                    ),
+                    extra,
+                ),
             )
         if any(op.state is OpState.SENDING for op in plan):
-            details.append("A change being sent right now may already have reached the server.")
+            details.append(
+                self.tr("A change being sent right now may already have reached the server.")
+            )
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Discard changes"), text, parent=self)
         box.setObjectName("confirmDiscard")
         box.setInformativeText(" ".join(details))

@@ -7,7 +7,15 @@ translucent so it reads on both backgrounds.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -50,7 +58,13 @@ class WebhookDelegate(QStyledItemDelegate):
         # The pill, right-aligned on the first line.
         pending = bool(index.data(PendingRole))
         active = bool(index.data(ActiveRole))
-        label = "Deleting…" if pending else ("Active" if active else "Paused")
+        label = (
+            QCoreApplication.translate("WebhooksModel", "Deleting…")
+            if pending
+            else QCoreApplication.translate("WebhooksModel", "Active")
+            if active
+            else QCoreApplication.translate("WebhooksModel", "Paused")
+        )
         tint = _PENDING if pending else (_ACTIVE if active else _PAUSED)
         small = QFont(option.font)
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,36 +33,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
+from mailtrixy_desktop.ui.i18n import translated
+
 # The reference's table of events: when each one is sent.
 EVENT_DESCRIPTIONS: dict[str, str] = {
-    "contact.created": "A new contact is added",
-    "contact.updated": "A contact's details are modified",
-    "contact.deleted": "A contact is permanently deleted",
-    "conversation.created": "A new conversation is started",
-    "conversation.replied": "A reply is sent in a conversation",
-    "conversation.closed": "A conversation is resolved/closed",
-    "deal.created": "A new deal is created",
-    "deal.stage_changed": "A deal moves to a different pipeline stage",
-    "deal.won": "A deal is marked as won",
-    "deal.lost": "A deal is marked as lost",
-    "campaign.sent": "A campaign begins sending",
-    "campaign.completed": "A campaign has finished sending to all recipients",
+    "contact.created": QT_TRANSLATE_NOOP("WebhookDialog", "A new contact is added"),
+    "contact.updated": QT_TRANSLATE_NOOP("WebhookDialog", "A contact's details are modified"),
+    "contact.deleted": QT_TRANSLATE_NOOP("WebhookDialog", "A contact is permanently deleted"),
+    "conversation.created": QT_TRANSLATE_NOOP("WebhookDialog", "A new conversation is started"),
+    "conversation.replied": QT_TRANSLATE_NOOP("WebhookDialog", "A reply is sent in a conversation"),
+    "conversation.closed": QT_TRANSLATE_NOOP("WebhookDialog", "A conversation is resolved/closed"),
+    "deal.created": QT_TRANSLATE_NOOP("WebhookDialog", "A new deal is created"),
+    "deal.stage_changed": QT_TRANSLATE_NOOP(
+        "WebhookDialog", "A deal moves to a different pipeline stage"
+    ),
+    "deal.won": QT_TRANSLATE_NOOP("WebhookDialog", "A deal is marked as won"),
+    "deal.lost": QT_TRANSLATE_NOOP("WebhookDialog", "A deal is marked as lost"),
+    "campaign.sent": QT_TRANSLATE_NOOP("WebhookDialog", "A campaign begins sending"),
+    "campaign.completed": QT_TRANSLATE_NOOP(
+        "WebhookDialog", "A campaign has finished sending to all recipients"
+    ),
 }
 GROUP_TITLES = {
-    "contact": "Contacts",
-    "conversation": "Conversations",
-    "deal": "Deals",
-    "campaign": "Campaigns",
+    "contact": QT_TRANSLATE_NOOP("WebhookDialog", "Contacts"),
+    "conversation": QT_TRANSLATE_NOOP("WebhookDialog", "Conversations"),
+    "deal": QT_TRANSLATE_NOOP("WebhookDialog", "Deals"),
+    "campaign": QT_TRANSLATE_NOOP("WebhookDialog", "Campaigns"),
 }
 ERROR_STYLE = "color: #e5484d;"  # the palette has no error role; reads on light and dark
-LOOPBACK_NOTE = (
+LOOPBACK_NOTE = QT_TRANSLATE_NOOP(
+    "WebhookDialog",
     "Plain http is accepted only for a receiver on this computer, for testing; "
-    "real receivers need https."
+    "real receivers need https.",
 )
-SHOWN_ONCE_NOTE = (
+SHOWN_ONCE_NOTE = QT_TRANSLATE_NOOP(
+    "WebhookDialog",
     "Copy this secret now and keep it with your receiver: it is shown only this "
     "once, and MailTrixy Desktop does not keep a copy. You will need it to verify "
-    "the X-MailTrixy-Signature of every delivery."
+    "the X-MailTrixy-Signature of every delivery.",
 )
 
 
@@ -86,23 +95,31 @@ def is_loopback_http(url: str) -> bool:
 
 def url_problem(url: str) -> str | None:
     """Why ``url`` cannot receive webhooks, checked before anything is sent; or None."""
+    translate = QCoreApplication.translate
     url = url.strip()
     if not url:
-        return "Enter the URL your receiver listens on (Zapier, Make and n8n give you one)."
+        return translate(
+            "WebhookDialog",
+            "Enter the URL your receiver listens on (Zapier, Make and n8n give you one).",
+        )
     try:
         parts = urlsplit(url)
         _ = parts.port  # raises for a port that is not a number
     except ValueError:
-        return "That is not a valid URL."
+        return translate("WebhookDialog", "That is not a valid URL.")
     if any(c.isspace() for c in url):
-        return "A URL cannot contain spaces."
+        return translate("WebhookDialog", "A URL cannot contain spaces.")
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not parts.hostname:
-        return "Enter a full URL that starts with https://, e.g. https://hooks.zapier.com/…"
+        return translate(
+            "WebhookDialog",
+            "Enter a full URL that starts with https://, e.g. https://hooks.zapier.com/…",
+        )
     if scheme == "http" and not _is_loopback(parts.hostname):
-        return (
+        return translate(
+            "WebhookDialog",
             "Webhook URLs must use https:// so deliveries cannot be read on the way "
-            "(plain http only works for a receiver on this computer)."
+            "(plain http only works for a receiver on this computer).",
         )
     return None
 
@@ -138,8 +155,8 @@ class WebhookDialog(QDialog):
     def __init__(self, events: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("webhookDialog")
-        self.setWindowTitle("New webhook")
-        self.setAccessibleName("New webhook")
+        self.setWindowTitle(self.tr("New webhook"))
+        self.setAccessibleName(self.tr("New webhook"))
         self.setModal(True)
         self.setMinimumWidth(560)
         self._errors: dict[str, QLabel] = {}
@@ -188,29 +205,31 @@ class WebhookDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
 
-        layout.addWidget(self._heading("Receiver URL"))
+        layout.addWidget(self._heading(self.tr("Receiver URL")))
         self.url = QLineEdit()
         self.url.setObjectName("webhookUrl")
-        self.url.setAccessibleName("Receiver URL")
+        self.url.setAccessibleName(self.tr("Receiver URL"))
         self.url.setPlaceholderText("https://hooks.zapier.com/hooks/catch/…")
         self.url.textChanged.connect(lambda _t: self._update_url_note())
         layout.addWidget(self.url)
         layout.addWidget(self._error_label("url", "webhookUrlError"))
-        self.url_note = self._muted(LOOPBACK_NOTE)
+        self.url_note = self._muted(translated(LOOPBACK_NOTE))
         self.url_note.setObjectName("webhookUrlNote")
         layout.addWidget(self.url_note)
         layout.addSpacing(10)
 
         top = QHBoxLayout()
-        top.addWidget(self._heading("Events"))
+        top.addWidget(self._heading(self.tr("Events")))
         top.addStretch(1)
-        self.select_all = _SelectAll("Select all")
+        self.select_all = _SelectAll(self.tr("Select all"))
         self.select_all.setObjectName("webhookEventsAll")
-        self.select_all.setAccessibleName("Select all events")
+        self.select_all.setAccessibleName(self.tr("Select all events"))
         self.select_all.clicked.connect(lambda _c: self._set_all(self.select_all.isChecked()))
         top.addWidget(self.select_all)
         layout.addLayout(top)
-        layout.addWidget(self._muted("MailTrixy posts to the URL when any of these happens."))
+        layout.addWidget(
+            self._muted(self.tr("MailTrixy posts to the URL when any of these happens."))
+        )
 
         frame = QFrame()
         frame.setObjectName("webhookEvents")
@@ -233,9 +252,13 @@ class WebhookDialog(QDialog):
             column, row0 = number % 2, starts[number]
             if row0:
                 grid.setRowMinimumHeight(row0 - 1, 8)  # a gap between pairs of groups
-            box = _SelectAll(GROUP_TITLES.get(group, group.title() + "s"))
+            box = _SelectAll(translated(GROUP_TITLES.get(group, group.title() + "s")))
             box.setObjectName(f"webhookEventsGroup-{group}")
-            box.setAccessibleName(f"All {GROUP_TITLES.get(group, group).lower()} events")
+            box.setAccessibleName(
+                self.tr("All {group} events").format(
+                    group=translated(GROUP_TITLES.get(group, group))
+                )
+            )
             font = QFont(box.font())
             font.setWeight(QFont.Weight.DemiBold)
             box.setFont(font)
@@ -245,7 +268,7 @@ class WebhookDialog(QDialog):
             for offset, event in enumerate(members, start=1):
                 check = QCheckBox(event)
                 check.setObjectName(f"webhookEvent-{event}")
-                description = EVENT_DESCRIPTIONS.get(event, "")
+                description = translated(EVENT_DESCRIPTIONS.get(event, ""))
                 check.setAccessibleName(f"{event}: {description}" if description else event)
                 check.setToolTip(description)
                 check.toggled.connect(lambda _on: self._sync_select_all())
@@ -266,10 +289,10 @@ class WebhookDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = self.buttons.addButton(
-            "Create webhook", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Create webhook"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.create_button.setObjectName("webhookCreate")
-        self.create_button.setAccessibleName("Create webhook")
+        self.create_button.setAccessibleName(self.tr("Create webhook"))
         self.create_button.setDefault(True)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
@@ -283,7 +306,7 @@ class WebhookDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        title = QLabel("Webhook created")
+        title = QLabel(self.tr("Webhook created"))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setWeight(QFont.Weight.DemiBold)
@@ -293,21 +316,21 @@ class WebhookDialog(QDialog):
         self.created_url.setObjectName("webhookCreatedUrl")
         layout.addWidget(self.created_url)
         layout.addSpacing(6)
-        layout.addWidget(self._heading("Signing secret"))
+        layout.addWidget(self._heading(self.tr("Signing secret")))
         row = QHBoxLayout()
         self.secret = QLineEdit()
         self.secret.setObjectName("webhookSecret")
-        self.secret.setAccessibleName("Webhook signing secret")
+        self.secret.setAccessibleName(self.tr("Webhook signing secret"))
         self.secret.setReadOnly(True)
         self.secret.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         row.addWidget(self.secret, 1)
-        self.copy_button = QPushButton("Copy")
+        self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.setObjectName("webhookSecretCopy")
-        self.copy_button.setAccessibleName("Copy the secret")
+        self.copy_button.setAccessibleName(self.tr("Copy the secret"))
         self.copy_button.clicked.connect(self._copy)
         row.addWidget(self.copy_button)
         layout.addLayout(row)
-        warning = QLabel(SHOWN_ONCE_NOTE)
+        warning = QLabel(translated(SHOWN_ONCE_NOTE))
         warning.setObjectName("webhookSecretOnce")
         warning.setWordWrap(True)
         bold = QFont(warning.font())
@@ -316,7 +339,7 @@ class WebhookDialog(QDialog):
         layout.addWidget(warning)
         layout.addStretch(1)
         done = QDialogButtonBox()
-        self.done_button = done.addButton("Done", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.done_button = done.addButton(self.tr("Done"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.done_button.setObjectName("webhookDone")
         done.accepted.connect(self.accept)
         layout.addWidget(done)
@@ -376,11 +399,13 @@ class WebhookDialog(QDialog):
 
     def set_busy(self, busy: bool) -> None:
         self.create_button.setEnabled(not busy)
-        self.set_status("Creating the webhook on the server…" if busy else "")
+        self.set_status(self.tr("Creating the webhook on the server…") if busy else "")
 
     def show_secret(self, url: str, secret: str) -> None:
-        self.setWindowTitle("Webhook created")
-        self.created_url.setText(f"MailTrixy now posts the chosen events to {url}")
+        self.setWindowTitle(self.tr("Webhook created"))
+        self.created_url.setText(
+            self.tr("MailTrixy now posts the chosen events to {url}").format(url=url)
+        )
         self.secret.setText(secret)
         self.pages.setCurrentIndex(1)
         self.done_button.setDefault(True)
@@ -388,7 +413,7 @@ class WebhookDialog(QDialog):
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.secret.text())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
     def _submit(self) -> None:
         for field in self._errors:
@@ -400,7 +425,7 @@ class WebhookDialog(QDialog):
         if problem:
             self.set_error("url", problem)
         if not events:
-            self.set_error("events", "Choose at least one event to send.")
+            self.set_error("events", self.tr("Choose at least one event to send."))
         if problem:
             self.url.setFocus()
         if problem or not events:

@@ -20,9 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
+from mailtrixy_desktop.ui.i18n import translated
+
 SNIPPET_FILE = "verify_signature_snippet.py"
 
-STEPS = (
+STEPS = QT_TRANSLATE_NOOP(
+    "WebhookGuide",
     "Every delivery is a POST with a JSON body and two headers: "
     "<b>X-MailTrixy-Event</b> names the event, and <b>X-MailTrixy-Signature</b> is "
     "<code>sha256=</code> followed by the HMAC-SHA256 of the raw body, keyed with the "
@@ -33,7 +37,7 @@ STEPS = (
     "constant time.</li>"
     "<li>Refuse the request (401) when they differ; otherwise answer 2xx quickly. "
     "Failed deliveries are retried with growing pauses.</li>"
-    "</ol>"
+    "</ol>",
 )
 
 
@@ -50,19 +54,19 @@ class VerifyGuide(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("webhookGuidePanel")
-        self.setAccessibleName("How to verify webhook deliveries")
+        self.setAccessibleName(self.tr("How to verify webhook deliveries"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(8)
 
-        title = QLabel("How to verify deliveries")
+        title = QLabel(self.tr("How to verify deliveries"))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setWeight(QFont.Weight.DemiBold)
         title.setFont(font)
         layout.addWidget(title)
 
-        steps = QLabel(STEPS)
+        steps = QLabel(translated(STEPS))
         steps.setObjectName("webhookGuideText")
         steps.setWordWrap(True)
         steps.setTextFormat(Qt.TextFormat.RichText)
@@ -75,16 +79,16 @@ class VerifyGuide(QWidget):
         python.setFont(bold)
         top.addWidget(python)
         top.addStretch(1)
-        self.copy_button = QPushButton("Copy code")
+        self.copy_button = QPushButton(self.tr("Copy code"))
         self.copy_button.setObjectName("webhookGuideCopy")
-        self.copy_button.setAccessibleName("Copy the verification code")
+        self.copy_button.setAccessibleName(self.tr("Copy the verification code"))
         self.copy_button.clicked.connect(self._copy)
         top.addWidget(self.copy_button)
         layout.addLayout(top)
 
         self.snippet = QPlainTextEdit()
         self.snippet.setObjectName("webhookGuideSnippet")
-        self.snippet.setAccessibleName("Python code that verifies a delivery's signature")
+        self.snippet.setAccessibleName(self.tr("Python code that verifies a delivery's signature"))
         self.snippet.setReadOnly(True)
         self.snippet.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -99,4 +103,4 @@ class VerifyGuide(QWidget):
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.code())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from mailtrixy_desktop.store.webhooks import WebhookRow
 
@@ -31,7 +38,7 @@ EVENTS_SHOWN = 2
 def events_summary(events: Sequence[str], shown: int = EVENTS_SHOWN) -> str:
     """The first events by name and how many more: "contact.created, deal.won +3"."""
     if not events:
-        return "No events"
+        return QCoreApplication.translate("WebhooksModel", "No events")
     head = ", ".join(events[:shown])
     rest = len(events) - shown
     return f"{head} +{rest}" if rest > 0 else head
@@ -39,8 +46,10 @@ def events_summary(events: Sequence[str], shown: int = EVENTS_SHOWN) -> str:
 
 def status_text(row: WebhookRow) -> str:
     if row.pending:
-        return "Deleting…"
-    return "Active" if row.is_active else "Paused"
+        return QCoreApplication.translate("WebhooksModel", "Deleting…")
+    if row.is_active:
+        return QCoreApplication.translate("WebhooksModel", "Active")
+    return QCoreApplication.translate("WebhooksModel", "Paused")
 
 
 class WebhooksModel(QAbstractListModel):
@@ -93,8 +102,12 @@ class WebhooksModel(QAbstractListModel):
             return row.pending
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.url}\n{status_text(row)} · " + (
-                "\n".join(row.events) if row.events else "no events"
+                "\n".join(row.events) if row.events else self.tr("no events")
             )
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{row.url}, {status_text(row)}, events: {', '.join(row.events) or 'none'}"
+            return self.tr("{url}, {status}, events: {events}").format(
+                url=row.url,
+                status=status_text(row),
+                events=", ".join(row.events) or self.tr("none"),
+            )
         return None

@@ -30,26 +30,33 @@ from PySide6.QtWidgets import (
 )
 
 from mailtrixy_desktop.api import errors
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services.admin import NO_WEBHOOKS_SCOPE, OFFLINE_CREATE
 from mailtrixy_desktop.store.webhooks import WebhookRow
 from mailtrixy_desktop.sync.connectivity import State
 from mailtrixy_desktop.ui import async_bridge
+from mailtrixy_desktop.ui.counts import count_text
+from mailtrixy_desktop.ui.i18n import number, translated
 from mailtrixy_desktop.ui.pane import Pane, PaneContext
 from mailtrixy_desktop.ui.webhooks.delegates import WebhookDelegate
 from mailtrixy_desktop.ui.webhooks.guide import VerifyGuide
 from mailtrixy_desktop.ui.webhooks.models import WebhooksModel
 
-EMPTY = (
+EMPTY = QT_TRANSLATE_NOOP(
+    "WebhooksPane",
     "No webhooks yet.\n\n"
     "A webhook tells another service the moment something happens here — a new "
     "contact, a reply, a won deal, a campaign sent — so Zapier, Make, n8n or your "
     "own server can act on it.\n\n"
-    "Create one with New webhook (Ctrl+N)."
+    "Create one with New webhook (Ctrl+N).",
 )
-EMPTY_FORBIDDEN = "Webhooks are not available with this workspace's API token."
-UNREACHABLE = (
+EMPTY_FORBIDDEN = QT_TRANSLATE_NOOP(
+    "WebhooksPane", "Webhooks are not available with this workspace's API token."
+)
+UNREACHABLE = QT_TRANSLATE_NOOP(
+    "WebhooksPane",
     "The server could not be reached, so no webhook was created. Its secret comes "
-    "only from the server, so creating one needs the connection; try again in a moment."
+    "only from the server, so creating one needs the connection; try again in a moment.",
 )
 
 
@@ -71,7 +78,7 @@ class _WebhookList(QListView):
         painter.drawText(
             rect,
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            self.placeholder,
+            translated(self.placeholder),
         )
 
 
@@ -84,22 +91,21 @@ def _button(text: str, name: str, tip: str) -> QPushButton:
     return button
 
 
-def _plural(count: int, one: str) -> str:
-    return f"{count:,} {one if count == 1 else one + 's'}"
+_PANE = QT_TRANSLATE_NOOP("Shortcuts", "Webhooks")
 
 
 class WebhooksPane(Pane):
     resources = ("webhooks",)
     shortcuts: ClassVar[tuple[tuple[str, str, str], ...]] = (
-        ("Webhooks", "Ctrl+N", "New webhook"),
-        ("Webhooks", "Del", "Delete the webhook (asks first)"),
-        ("Webhooks", "F5", "Refresh the list from the server"),
+        (_PANE, "Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "New webhook")),
+        (_PANE, "Del", QT_TRANSLATE_NOOP("Shortcuts", "Delete the webhook (asks first)")),
+        (_PANE, "F5", QT_TRANSLATE_NOOP("Shortcuts", "Refresh the list from the server")),
     )
 
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("webhooksPane")
-        self.setAccessibleName("Webhooks")
+        self.setAccessibleName(self.tr("Webhooks"))
         self.model = WebhooksModel(self)
         self._selected: int | None = None
         self._stale = True
@@ -134,7 +140,7 @@ class WebhooksPane(Pane):
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(8)
 
-        title = QLabel("Webhooks")
+        title = QLabel(self.tr("Webhooks"))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setWeight(QFont.Weight.DemiBold)
@@ -142,16 +148,22 @@ class WebhooksPane(Pane):
         self.count = QLabel()
         self.count.setObjectName("webhooksCount")
         self.count.setEnabled(False)  # the palette's muted text
-        self.refresh_button = _button("Refresh", "webhookRefresh", "Refresh from the server")
+        self.refresh_button = _button(
+            self.tr("Refresh"), "webhookRefresh", self.tr("Refresh from the server")
+        )
         self.refresh_button.clicked.connect(lambda: self.refresh_from_server(quiet=False))
         self.guide_button = _button(
-            "How to verify deliveries", "webhookGuide", "Show or hide how to verify deliveries"
+            self.tr("How to verify deliveries"),
+            "webhookGuide",
+            self.tr("Show or hide how to verify deliveries"),
         )
         self.guide_button.setCheckable(True)
         # Off at first: beside the list it needs a wide window; the button opens it.
         self.guide_button.setChecked(False)
         self.guide_button.toggled.connect(self._show_guide)
-        self.new_button = _button("New webhook…", "webhookNew", "Create a webhook")
+        self.new_button = _button(
+            self.tr("New webhook…"), "webhookNew", self.tr("Create a webhook")
+        )
         self.new_button.clicked.connect(self.new_webhook)
         top = QHBoxLayout()
         top.setSpacing(6)
@@ -172,13 +184,13 @@ class WebhooksPane(Pane):
 
         self.list = _WebhookList()
         self.list.setObjectName("webhookList")
-        self.list.setAccessibleName("Webhooks")
+        self.list.setAccessibleName(self.tr("Webhooks"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(WebhookDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.selectionModel().currentChanged.connect(self._row_selected)
-        delete_action = QAction("Delete", self.list)
+        delete_action = QAction(self.tr("Delete"), self.list)
         delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete_action.triggered.connect(self.delete_webhook)
@@ -189,7 +201,9 @@ class WebhooksPane(Pane):
         self.selection_info.setObjectName("webhookSelection")
         self.selection_info.setEnabled(False)
         self.selection_info.setWordWrap(True)
-        self.delete_button = _button("Delete…", "webhookDelete", "Delete the webhook")
+        self.delete_button = _button(
+            self.tr("Delete…"), "webhookDelete", self.tr("Delete the webhook")
+        )
         self.delete_button.clicked.connect(self.delete_webhook)
         bottom = QHBoxLayout()
         bottom.addWidget(self.selection_info, 1)
@@ -256,8 +270,11 @@ class WebhooksPane(Pane):
         elif row < 0 and current.isValid():
             self.list.setCurrentIndex(QModelIndex())
         paused = sum(not r.is_active for r in rows)
-        text = _plural(len(rows), "webhook") if rows else "None yet"
-        self.count.setText(text + (f" · {paused:,} paused" if paused else ""))
+        text = count_text(len(rows), "webhook") if rows else self.tr("None yet")
+        self.count.setText(
+            text
+            + (" · " + self.tr("{count} paused").format(count=number(paused)) if paused else "")
+        )
         self._update_actions()
 
     def refresh_from_server(self, *, quiet: bool = True) -> None:
@@ -271,12 +288,14 @@ class WebhooksPane(Pane):
             await self.workspace.admin.refresh_webhooks()
         except errors.ApiError as exc:
             if not quiet and shiboken6.isValid(self):
-                self.context.notify(f"Webhooks were not refreshed: {exc.message}")
+                self.context.notify(
+                    self.tr("Webhooks were not refreshed: {message}").format(message=exc.message)
+                )
             return
         if shiboken6.isValid(self):
             self._update_actions()  # a 403 is known only now
             if not quiet:
-                self.context.notify("Webhooks are up to date.")
+                self.context.notify(self.tr("Webhooks are up to date."))
 
     def current(self) -> WebhookRow | None:
         if self._selected is None:
@@ -297,15 +316,15 @@ class WebhooksPane(Pane):
         self.new_button.setEnabled(blocked is None)
         self.delete_button.setEnabled(blocked is None and row is not None and not row.pending)
         for button, tip in (
-            (self.new_button, "Create a webhook"),
-            (self.delete_button, "Delete the webhook"),
+            (self.new_button, self.tr("Create a webhook")),
+            (self.delete_button, self.tr("Delete the webhook")),
         ):
             button.setToolTip(blocked or tip)
         if row is None:
             self.selection_info.setText("")
         else:
-            events = ", ".join(row.events) or "no events"
-            self.selection_info.setText(f"Sends {events}.")
+            events = ", ".join(row.events) or self.tr("no events")
+            self.selection_info.setText(self.tr("Sends {events}.").format(events=events))
         self.list.viewport().update()
 
     def _show_guide(self, shown: bool) -> None:
@@ -348,10 +367,13 @@ class WebhooksPane(Pane):
             self._creation_failed(dialog, NO_WEBHOOKS_SCOPE)
             return
         except errors.NetworkError:
-            self._creation_failed(dialog, UNREACHABLE)
+            self._creation_failed(dialog, translated(UNREACHABLE))
             return
         except errors.ApiError as exc:
-            self._creation_failed(dialog, f"The webhook was not created: {exc.message}")
+            self._creation_failed(
+                dialog,
+                self.tr("The webhook was not created: {message}").format(message=exc.message),
+            )
             return
         if not shiboken6.isValid(self):
             return
@@ -359,12 +381,16 @@ class WebhooksPane(Pane):
         self._reload()
         if shiboken6.isValid(dialog) and dialog.isVisible():
             dialog.show_secret(created.url, created.secret.get_secret_value())
-            self.context.notify("Webhook created. Copy its secret now: it is shown only once.")
+            self.context.notify(
+                self.tr("Webhook created. Copy its secret now: it is shown only once.")
+            )
         else:
             # Closed while the server answered: the secret is gone with the dialog.
             self.context.notify(
-                "The webhook was created, but its secret could not be shown because the "
-                "window was closed. Delete it and create it again if you need the secret."
+                self.tr(
+                    "The webhook was created, but its secret could not be shown because the "
+                    "window was closed. Delete it and create it again if you need the secret."
+                )
             )
 
     def _creation_failed(self, dialog: Any, message: str) -> None:
@@ -379,14 +405,16 @@ class WebhooksPane(Pane):
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Delete webhook",
-            f"Delete the webhook that posts to {row.url}?\n\n"
-            "MailTrixy stops sending it events at once; whatever it feeds "
-            "(a Zap, a scenario, a workflow) gets nothing more.",
+            self.tr("Delete webhook"),
+            self.tr(
+                "Delete the webhook that posts to {url}?\n\n"
+                "MailTrixy stops sending it events at once; whatever it feeds "
+                "(a Zap, a scenario, a workflow) gets nothing more."
+            ).format(url=row.url),
             parent=self,
         )
         box.setObjectName("webhookDeleteConfirm")
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         delete.setObjectName("confirmDelete")
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
@@ -397,7 +425,7 @@ class WebhooksPane(Pane):
         def finished(_result: int) -> None:
             if box.property("confirmed"):
                 self.workspace.admin.delete_webhook(row.id)
-                self.context.notify(f"Deleted the webhook for {row.url}.")
+                self.context.notify(self.tr("Deleted the webhook for {url}.").format(url=row.url))
 
         box.finished.connect(finished)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
