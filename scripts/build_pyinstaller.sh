@@ -28,6 +28,19 @@ say "Installing the project and PyInstaller into $VENV"
 "$VENV/bin/python" -m pip install -q --force-reinstall --no-deps "$ROOT"
 "$VENV/bin/python" -m pip install -q "$ROOT" "pyinstaller>=6.10"
 
+# A frozen app has no lrelease to compile a translation on first use (ui/i18n.py), so
+# the .qm files are made here, with the lrelease of the venv's PySide6, and the spec
+# puts them under mailtrixy_desktop/resources/translations/ (issue 8).
+QM_DIR="$ROOT/build/translations"
+say "Compiling the translations into $QM_DIR"
+rm -rf "$QM_DIR" && mkdir -p "$QM_DIR"
+LRELEASE="$("$VENV/bin/python" -c 'from mailtrixy_desktop.ui.i18n import lrelease; print(lrelease() or "")')"
+[ -n "$LRELEASE" ] || { echo "no lrelease in $VENV (PySide6)" >&2; exit 1; }
+for ts in "$ROOT"/src/mailtrixy_desktop/resources/translations/*.ts; do
+  "$LRELEASE" -silent "$ts" -qm "$QM_DIR/$(basename "${ts%.ts}").qm"
+done
+ls "$QM_DIR"/*.qm >/dev/null
+
 say "Building with PyInstaller"
 build_start=$(date +%s)
 "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
@@ -42,4 +55,12 @@ say "Checking the build"
 smoke_start=$(date +%s)
 # No display needed; the smoke run makes and removes its own workspace.
 QT_QPA_PLATFORM=offscreen "$APP" --smoke
+# The German translation is in the folder and the frozen app loads it.
+for qm in "$QM_DIR"/*.qm; do
+  test -f "$DIST/mailtrixy-desktop/_internal/mailtrixy_desktop/resources/translations/$(basename "$qm")" \
+    || { echo "missing in the build: $(basename "$qm")" >&2; exit 1; }
+done
+MAILTRIXY_LANG=de QT_QPA_PLATFORM=offscreen "$APP" --smoke 2>&1 | tee "$ROOT/build/smoke-de.log" >&2
+grep -q "translation loaded: .*mailtrixy_desktop_de.qm" "$ROOT/build/smoke-de.log" \
+  || { echo "the frozen app did not load the German translation" >&2; exit 1; }
 say "Smoke run passed in $(( $(date +%s) - smoke_start )) s; all done in $(( $(date +%s) - start )) s"

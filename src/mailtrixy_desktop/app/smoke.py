@@ -68,6 +68,10 @@ def run(timeout: float = 60.0) -> int:
             return _fail(str(exc))
         except Exception as exc:  # anything else is a broken installation: say what it was
             return _fail(f"{type(exc).__name__}: {exc}")
+        from mailtrixy_desktop.ui import i18n
+
+        qm = i18n.loaded()
+        _say(f"smoke: translation loaded: {qm}" if qm else "smoke: no translation (English)")
         _say(
             f"smoke: ok, the main window painted {rows:,} contacts "
             f"in {time.monotonic() - started:.1f} s"

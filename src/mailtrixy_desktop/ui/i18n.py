@@ -41,6 +41,7 @@ ENV_VAR = "MAILTRIXY_LANG"
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 _installed: list[QTranslator] = []
+_loaded: list[Path] = []  # our compiled translation, once installed
 
 
 def requested_locale(lang: str | None = None) -> QLocale:
@@ -78,7 +79,13 @@ def install(lang: str | None = None, *, cache_dir: Path | None = None) -> QLocal
     return locale
 
 
+def loaded() -> Path | None:
+    """The ``.qm`` of ours that ``install()`` loaded, or None (English)."""
+    return _loaded[0] if _loaded else None
+
+
 def uninstall() -> None:
+    _loaded.clear()
     while _installed:
         QCoreApplication.removeTranslator(_installed.pop())
 
@@ -87,6 +94,8 @@ def _load(path: Path) -> None:
     translator = QTranslator()
     if translator.load(str(path)):
         _install(translator)
+        _loaded[:] = [path]
+        log.info("translation loaded: %s", path)
     else:
         log.warning("could not load the translation %s", path)
 
