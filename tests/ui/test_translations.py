@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenuBar, QWidget
 
 from mailtrixy_desktop.sync.connectivity import NO_CONNECTION
@@ -151,6 +151,109 @@ def test_the_german_app_shows_german_in_the_window_and_a_pane(
     run(loop, search_placeholder())
     labels = [label.text() for label in window.findChildren(QLabel)]
     assert not any("contacts" in text.split() for text in labels), labels
+
+
+def _pane(window: QMainWindow, name: str) -> QWidget:
+    names = [entry.object_name for entry in window.entries]  # type: ignore[attr-defined]
+    window.show_pane(names.index(name))  # type: ignore[attr-defined]
+    pane = window.findChild(QWidget, name)
+    assert pane is not None, name
+    return pane
+
+
+def _text(pane: QWidget, name: str) -> str:
+    widget = pane.findChild(QWidget, name)
+    assert widget is not None, name
+    return str(widget.text())  # type: ignore[attr-defined]
+
+
+def test_every_pane_speaks_german_where_a_person_looks(
+    loop: asyncio.AbstractEventLoop,
+    german: None,
+    sandbox,
+    tmp_path: Path,
+    sessions: list[AppSession],
+) -> None:
+    """Buttons, filters, column titles, statuses and empty states: the strings that were
+    plain English literals in helpers, tables, models and delegates (issue 8)."""
+    from PySide6.QtWidgets import QComboBox
+
+    from mailtrixy_desktop.services import outbox_view
+    from mailtrixy_desktop.store.outbox import OpState
+    from mailtrixy_desktop.ui.campaigns.formatting import status_title, timing
+    from mailtrixy_desktop.ui.deals.formatting import stage_title
+    from mailtrixy_desktop.ui.webhooks.pane import EMPTY
+
+    window = _open_window(loop, sandbox, tmp_path, sessions)
+
+    contacts = _pane(window, "contactsPane")
+    assert _text(contacts, "contactsImport") == "Importieren…"
+    assert _text(contacts, "contactsExport") == "Exportieren…"
+    assert _text(contacts, "contactNew") == "Neuer Kontakt"
+    assert _text(contacts, "contactsBulkAddTag") == "Tag hinzufügen"
+    tag_filter = contacts.findChild(QComboBox, "contactsTagFilter")
+    assert tag_filter is not None
+    assert tag_filter.itemText(0) == "Alle Tags"
+    assert contacts.model.headerData(1, Qt.Orientation.Horizontal) == "E-Mail"  # type: ignore[attr-defined]
+
+    deals = _pane(window, "dealsPane")
+    assert _text(deals, "dealColumnTitle-won") == "Gewonnen"
+    assert _text(deals, "dealColumnTitle-negotiation") == "Verhandlung"
+    assert stage_title("lost") == "Verloren"
+    sort = deals.findChild(QComboBox, "dealSort")
+    assert sort is not None
+    assert sort.itemText(0) == "Sortierung: Letzte Änderung"
+
+    campaigns = _pane(window, "campaignsPane")
+    status = campaigns.findChild(QComboBox, "campaignStatusFilter")
+    assert status is not None
+    assert status.itemText(0).startswith("Alle Kampagnen")
+    assert [status.itemText(i).split(" (")[0] for i in range(1, status.count())] == [
+        "Entwurf",
+        "Geplant",
+        "Wird gesendet",
+        "Gesendet",
+        "Pausiert",
+    ]
+    assert status_title("sent") == "Gesendet"
+
+    class Row:  # just what timing() reads
+        status = "sent"
+        completed_at = sent_at = schedule_at = None
+        created_at = None
+
+    assert timing(Row()) == "Gesendet"  # type: ignore[arg-type]
+
+    webhooks = _pane(window, "webhooksPane")
+    assert _text(webhooks, "webhookNew") == "Neuer Webhook…"
+    assert _text(webhooks, "webhookRefresh") == "Aktualisieren"
+    assert i18n.translated(EMPTY).startswith("Noch keine Webhooks.")
+
+    outbox = _pane(window, "outboxPane")
+    assert _text(outbox, "outboxEmpty").startswith("Nichts wartet.")
+    assert i18n.translated(outbox_view.state_word(OpState.HELD)) == "Zur Prüfung zurückgehalten"
+
+    tags = _pane(window, "tagsGroupsPane")
+    assert _text(tags, "tagNew") == "Neues Tag…"
+    assert _text(tags, "groupNew") == "Neue Gruppe…"
+
+
+def test_a_description_made_below_the_ui_is_translated_whole(
+    qapp: QApplication, german: None
+) -> None:
+    """services/outbox_view marks its sentences and their parts; the UI translates the
+    whole: nouns, the sentence around them, and the 'and' that joins parts."""
+    from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
+
+    target = QT_TRANSLATE_NOOP("OutboxView", "{noun} {name}").format(
+        noun=QT_TRANSLATE_NOOP("OutboxNouns", "deal"), name="“Acme”"
+    )
+    close = QT_TRANSLATE_NOOP("OutboxView", "Close {target}").format(target=target)
+    both = QT_TRANSLATE_NOOP("OutboxView", "{first} and {last}").format(
+        first=close, last=QT_TRANSLATE_NOOP("OutboxView", "relabel it")
+    )
+    assert str(both) == "Close deal “Acme” and relabel it"  # English as a str
+    assert i18n.translated(both) == "Deal “Acme” schließen und Labels ändern"
 
 
 def test_without_a_translator_the_app_stays_english(

@@ -382,7 +382,12 @@
         <translation>Ihre Zeitzone: {zone_text}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>&amp;When</source>
+        <translation>&amp;Wann</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Preview &amp;as</source>
         <translation>Vorschau &amp;als</translation>
     </message>
@@ -6392,7 +6397,7 @@ Legen Sie einen mit „Neuer Webhook“ (Strg+N) an.</translation>
     <message>
         <location line="+4"/>
         <source>How to verify deliveries</source>
-        <translation>So prüfen Sie Zustellungen</translation>
+        <translation>Zustellungen prüfen</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -320,7 +320,7 @@ class CampaignDialog(QDialog):
         when.addWidget(self.schedule_on)
         when.addWidget(self.schedule)
         when.addWidget(zone)
-        self._add_row("&When", "schedule_at", when, first=self.schedule)
+        self._add_row(self.tr("&When"), "schedule_at", when, first=self.schedule)
 
         # -- the body: source and preview
         right = QWidget()
