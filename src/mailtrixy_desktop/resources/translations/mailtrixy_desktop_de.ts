@@ -2067,7 +2067,34 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="+311"/>
+        <location filename="../../ui/deals/deal_dialog.py" line="+134"/>
+        <source>Enter the deal&apos;s value (0 if it is not known yet).</source>
+        <translation>Geben Sie den Wert des Deals ein (0, wenn er noch nicht bekannt ist).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The value cannot be negative.</source>
+        <translation>Der Wert darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+11"/>
+        <location line="+12"/>
+        <source>“{text}” is not an amount.</source>
+        <translation>„{text}“ ist kein Betrag.</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Use at most two decimals (cents).</source>
+        <translation>Verwenden Sie höchstens zwei Nachkommastellen (Cent).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The value must be less than {limit}.</source>
+        <translation>Der Wert muss kleiner als {limit} sein.</translation>
+    </message>
+    <message>
+        <location line="+147"/>
         <source>New deal</source>
         <translation>Neuer Deal</translation>
     </message>
@@ -2661,7 +2688,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/contacts/import_dialog.py" line="+327"/>
+        <location filename="../../ui/contacts/import_dialog.py" line="+332"/>
         <source>Choose a CSV file</source>
         <translation>CSV-Datei wählen</translation>
     </message>
@@ -2836,7 +2863,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/contacts/import_dialog.py" line="-326"/>
+        <location filename="../../ui/contacts/import_dialog.py" line="-331"/>
         <source>UTF-8 with BOM</source>
         <translation>UTF-8 mit BOM</translation>
     </message>
@@ -2952,7 +2979,42 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location line="+447"/>
+        <location line="+8"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <location line="+438"/>
         <source>Import contacts</source>
         <translation>Kontakte importieren</translation>
     </message>
@@ -4472,7 +4534,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/contacts/import_dialog.py" line="-296"/>
+        <location filename="../../ui/contacts/import_dialog.py" line="-301"/>
         <source>Column {number}</source>
         <translation>Spalte {number}</translation>
     </message>
@@ -4498,7 +4560,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/contacts/import_dialog.py" line="+456"/>
+        <location filename="../../ui/contacts/import_dialog.py" line="+461"/>
         <location line="+1"/>
         <source>Import report</source>
         <translation>Importbericht</translation>

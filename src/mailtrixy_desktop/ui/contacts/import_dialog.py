@@ -256,9 +256,14 @@ STATE_NAMES: Final = {
 class JobsModel(_HeadedTableModel):
     """Past and current imports with their state and counts."""
 
-    HEADERS = tuple(
-        QT_TRANSLATE_NOOP("ImportDialog", h)
-        for h in ("File", "Started", "State", "Done", "Failed", "Skipped", "Total")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ImportDialog", "File"),
+        QT_TRANSLATE_NOOP("ImportDialog", "Started"),
+        QT_TRANSLATE_NOOP("ImportDialog", "State"),
+        QT_TRANSLATE_NOOP("ImportDialog", "Done"),
+        QT_TRANSLATE_NOOP("ImportDialog", "Failed"),
+        QT_TRANSLATE_NOOP("ImportDialog", "Skipped"),
+        QT_TRANSLATE_NOOP("ImportDialog", "Total"),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -122,10 +122,6 @@ class MoneyError(ValueError):
     """Why a value cannot be read: a sentence for the person."""
 
 
-def _money(text: str) -> str:
-    return QCoreApplication.translate("DealDialog", text)
-
-
 def parse_money(text: str, locale: QLocale) -> Decimal:
     """The amount in ``text`` as the person typed it, exactly: ``"1,234.50"`` in
     English or ``"1.234,50"`` in German is ``Decimal("1234.50")``. A full stop where
@@ -134,9 +130,13 @@ def parse_money(text: str, locale: QLocale) -> Decimal:
     Raises ``MoneyError`` with a sentence to show."""
     raw = _SPACES.sub("", text)
     if not raw:
-        raise MoneyError(_money("Enter the deal's value (0 if it is not known yet)."))
+        raise MoneyError(
+            QCoreApplication.translate(
+                "DealDialog", "Enter the deal's value (0 if it is not known yet)."
+            )
+        )
     if raw.startswith(("-", "\u2212", locale.negativeSign())):
-        raise MoneyError(_money("The value cannot be negative."))
+        raise MoneyError(QCoreApplication.translate("DealDialog", "The value cannot be negative."))
     raw = raw.lstrip("+")
     point = locale.decimalPoint()
     group = _SPACES.sub("", locale.groupSeparator())
@@ -147,23 +147,39 @@ def parse_money(text: str, locale: QLocale) -> Decimal:
     if group:
         parts = whole.split(group)
         if len(parts) > 1 and (not 1 <= len(parts[0]) <= 3 or any(len(p) != 3 for p in parts[1:])):
-            raise MoneyError(_money("“{text}” is not an amount.").format(text=text.strip()))
+            raise MoneyError(
+                QCoreApplication.translate("DealDialog", "“{text}” is not an amount.").format(
+                    text=text.strip()
+                )
+            )
         whole = "".join(parts)
     if not whole:
         whole = "0"
     if not (whole.isascii() and whole.isdigit()) or (
         fraction and not (fraction.isascii() and fraction.isdigit())
     ):
-        raise MoneyError(_money("“{text}” is not an amount.").format(text=text.strip()))
+        raise MoneyError(
+            QCoreApplication.translate("DealDialog", "“{text}” is not an amount.").format(
+                text=text.strip()
+            )
+        )
     if len(fraction) > 2:
-        raise MoneyError(_money("Use at most two decimals (cents)."))
+        raise MoneyError(
+            QCoreApplication.translate("DealDialog", "Use at most two decimals (cents).")
+        )
     try:
         value = Decimal(f"{whole}.{fraction or '0'}").quantize(CENTS)
     except InvalidOperation:
-        raise MoneyError(_money("“{text}” is not an amount.").format(text=text.strip())) from None
+        raise MoneyError(
+            QCoreApplication.translate("DealDialog", "“{text}” is not an amount.").format(
+                text=text.strip()
+            )
+        ) from None
     if value >= VALUE_LIMIT:
         raise MoneyError(
-            _money("The value must be less than {limit}.").format(limit=number(int(VALUE_LIMIT)))
+            QCoreApplication.translate("DealDialog", "The value must be less than {limit}.").format(
+                limit=number(int(VALUE_LIMIT))
+            )
         )
     return value
 
