@@ -27,4 +27,9 @@ say "Running the installed app"
 cd "$WORK"
 "$WORK/venv/bin/mailtrixy-desktop" --version
 QT_QPA_PLATFORM=offscreen "$WORK/venv/bin/mailtrixy-desktop" --smoke
+say "Running it in German: the compiled translation is in the package"
+QT_QPA_PLATFORM=offscreen MAILTRIXY_LANG=de "$WORK/venv/bin/mailtrixy-desktop" --smoke \
+  | tee "$WORK/smoke-de.log"
+grep -q "smoke: translation loaded: .*/mailtrixy_desktop_de.qm" "$WORK/smoke-de.log" \
+  || { echo "the installed app did not load its German translation" >&2; exit 1; }
 say "Wheel checked in $(( $(date +%s) - start )) s"
