@@ -66,6 +66,7 @@ from mailtrixy_desktop.store.outbox import Operation
 from mailtrixy_desktop.ui.campaigns.formatting import count_text
 from mailtrixy_desktop.ui.campaigns.preview import EmailPreview
 from mailtrixy_desktop.ui.i18n import translated
+from mailtrixy_desktop.ui.refused_edit import reopen_refused
 
 if TYPE_CHECKING:
     from mailtrixy_desktop.api.models import CampaignFields
@@ -974,31 +975,19 @@ class CampaignDialog(QDialog):
         cls, workspace: Workspace, op: Operation, parent: QWidget | None = None
     ) -> CampaignDialog | None:
         """Reopen a refused ``campaign.create`` or ``campaign.update`` with the server's
-        messages beside their fields; None when it cannot be edited now."""
-        if op.kind not in ("campaign.create", "campaign.update"):
-            raise ValueError(f"not a campaign edit: {op.kind}")
-        if op.kind == "campaign.update" and (
-            op.target_id is None or workspace.campaigns.get(op.target_id) is None
-        ):
-            return None
-        editing = workspace.begin_edit(op.id)
-        if editing is None:
-            return None
-        try:
-            campaign_id = editing.target_id if editing.kind == "campaign.update" else None
-            dialog = cls(workspace, campaign_id, parent)
-        except KeyError:
-            workspace.cancel_edit(op.id)
-            return None
-        dialog.refused_op = editing
-        dialog.setWindowTitle(
-            QCoreApplication.translate("CampaignDialog", "Fix the new campaign")
-            if campaign_id is None
-            else QCoreApplication.translate("CampaignDialog", "Fix the campaign")
+        messages beside their fields (see ``ui/refused_edit.py``)."""
+        return reopen_refused(
+            lambda campaign_id: cls(workspace, campaign_id, parent),
+            workspace,
+            op,
+            kind="campaign",
+            exists=workspace.campaigns.get,
         )
-        dialog.apply_payload(editing.payload)
-        dialog.show_refusal(editing)
-        return dialog
+
+    def refused_title(self, new: bool) -> str:
+        if new:
+            return QCoreApplication.translate("CampaignDialog", "Fix the new campaign")
+        return QCoreApplication.translate("CampaignDialog", "Fix the campaign")
 
     def apply_payload(self, payload: Mapping[str, Any]) -> None:
         for key, edit in (

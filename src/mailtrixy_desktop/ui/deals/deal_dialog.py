@@ -68,6 +68,7 @@ from mailtrixy_desktop.store.outbox import Operation
 from mailtrixy_desktop.ui.async_bridge import spawn
 from mailtrixy_desktop.ui.deals.formatting import stage_title
 from mailtrixy_desktop.ui.i18n import number
+from mailtrixy_desktop.ui.refused_edit import reopen_refused
 
 if TYPE_CHECKING:
     from mailtrixy_desktop.services.workspace import Workspace
@@ -1047,35 +1048,19 @@ class DealDialog(QDialog):
         cls, workspace: Workspace, op: Operation, parent: QWidget | None = None
     ) -> DealDialog | None:
         """Reopen what the person wrote in a refused ``deal.create`` or ``deal.update``,
-        the server's messages beside their fields. The operation is held as "being
-        edited" while the dialog is open: saving replaces it, cancelling puts it back.
-
-        None when it cannot be edited now (sent, on the wire, or discarded) or the
-        deal it changed no longer exists here."""
-        if op.kind not in ("deal.create", "deal.update"):
-            raise ValueError(f"not a deal edit: {op.kind}")
-        if op.kind == "deal.update" and (
-            op.target_id is None or workspace.deals.get(op.target_id) is None
-        ):
-            return None
-        editing = workspace.begin_edit(op.id)
-        if editing is None:
-            return None
-        try:
-            deal_id = editing.target_id if editing.kind == "deal.update" else None
-            dialog = cls(workspace, deal_id, parent)
-        except KeyError:
-            workspace.cancel_edit(op.id)
-            return None
-        dialog.refused_op = editing
-        dialog.setWindowTitle(
-            QCoreApplication.translate("DealDialog", "Fix the new deal")
-            if deal_id is None
-            else QCoreApplication.translate("DealDialog", "Fix the deal")
+        the server's messages beside their fields (see ``ui/refused_edit.py``)."""
+        return reopen_refused(
+            lambda deal_id: cls(workspace, deal_id, parent),
+            workspace,
+            op,
+            kind="deal",
+            exists=workspace.deals.get,
         )
-        dialog.apply_payload(editing.payload)
-        dialog.show_refusal(editing)
-        return dialog
+
+    def refused_title(self, new: bool) -> str:
+        if new:
+            return QCoreApplication.translate("DealDialog", "Fix the new deal")
+        return QCoreApplication.translate("DealDialog", "Fix the deal")
 
     def apply_payload(self, payload: Mapping[str, Any]) -> None:
         """Put an operation's fields (as stored: JSON values) into the form."""
