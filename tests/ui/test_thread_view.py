@@ -491,3 +491,40 @@ def test_built_inside_a_parent_with_its_own_palette(qtbot: Any) -> None:
     parent.setPalette(palette)
     child = ThreadView(parent)
     assert child.palette().color(palette.ColorRole.Base) == QColor("#1E1F24")
+
+
+def test_the_campaign_preview_loads_remote_images_the_same_way_once_asked(
+    qtbot: Any, loop: Any
+) -> None:
+    """The preview shares the thread's image loading (ui/html_images.py): nothing is
+    fetched until "Load images", then the image shows and a failed one stays out."""
+    from mailtrixy_desktop.ui.campaigns.preview import EmailPreview
+
+    requested: list[str] = []
+
+    async def fetch(url: str) -> bytes | None:
+        requested.append(url)
+        await asyncio.sleep(0)
+        return png_bytes(32) if "good" in url else None
+
+    preview = EmailPreview(fetch=fetch)
+    qtbot.addWidget(preview)
+    preview.resize(600, 400)
+    preview.show()
+    body = '<p>Hi</p><img src="https://img.example/good.png" alt="Hero">'
+    body += '<img src="https://img.example/bad.png">'
+    good = QUrl("https://img.example/good.png")
+
+    async def scenario() -> None:
+        preview.set_email("News", body, contact=None, custom_keys=(), allow_remote=False)
+        await asyncio.sleep(0)
+        assert requested == []
+        assert preview.loadResource(IMAGE, good) is None
+        assert "Remote images are hidden" in preview.toPlainText()
+        preview.anchorClicked.emit(QUrl("mailtrixy-action:load-images"))
+        await until(lambda: isinstance(preview.loadResource(IMAGE, good), QImage), what="it")
+        assert preview.loadResource(IMAGE, QUrl("https://img.example/bad.png")) is None
+        assert "Remote images are hidden" not in preview.toPlainText()
+
+    run(loop, scenario())
+    assert sorted(requested) == ["https://img.example/bad.png", "https://img.example/good.png"]

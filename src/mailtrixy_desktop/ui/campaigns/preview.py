@@ -9,41 +9,26 @@ use), never a file or a Qt resource a body names.
 
 from __future__ import annotations
 
-import asyncio
-import base64
-import binascii
 import html
-import re
-from collections.abc import Awaitable, Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from typing import Final
 
-import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QImage, QPalette, QTextDocument
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services import merge_tags
 from mailtrixy_desktop.services.message_html import render_message
-from mailtrixy_desktop.ui.async_bridge import spawn
+from mailtrixy_desktop.ui.html_images import Fetch, RemoteImages
 from mailtrixy_desktop.ui.i18n import translated
 
-ImageFetch = Callable[[str], Awaitable[bytes | None]]
 Contact = Mapping[str, Mapping[str, str]]
 
 ACTION_SCHEME: Final = "mailtrixy-action"
 BANNER: Final = QT_TRANSLATE_NOOP(
     "EmailPreview", "Remote images are hidden to protect your privacy."
 )
-_DATA_IMAGE: Final = re.compile(r"^data:image/(png|jpe?g|gif|webp|bmp);base64,(.*)$", re.I | re.S)
-_MAX_IMAGE_WIDTH: Final = 640
-
-
-async def _fetch_default(url: str) -> bytes | None:
-    # Imported on first use: httpx stays off the way to the first paint.
-    from mailtrixy_desktop.api.remote_images import fetch_image
-
-    return await fetch_image(url)
 
 
 def _mix(a: QColor, b: QColor, t: float) -> str:
@@ -57,22 +42,17 @@ def _mix(a: QColor, b: QColor, t: float) -> str:
 class EmailPreview(QTextBrowser):
     loadImagesRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, fetch: ImageFetch | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, fetch: Fetch | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.document().setDocumentMargin(18)
         self.anchorClicked.connect(self._on_anchor)
-        self._fetch = fetch or _fetch_default
+        self._remote = RemoteImages(self, fetch, task="campaign preview images")
         self._subject = ""
         self._body: str | None = None
         self._contact: Contact | None = None
         self._custom_keys: Collection[str] = ()
-        self._allow_remote = False
-        self._images: dict[str, QImage] = {}
-        self._fetching: set[str] = set()
-        self._failed: set[str] = set()
-        self._relayout_queued = False
         self.blocked_images = 0
         self.empty_text = self.tr("Nothing to preview yet")
         self._ready = True
@@ -91,15 +71,15 @@ class EmailPreview(QTextBrowser):
         self._body = body_html
         self._contact = contact
         self._custom_keys = custom_keys
-        self._allow_remote = allow_remote
+        self._remote.allowed = allow_remote
         self._render()
 
     @property
     def allow_remote(self) -> bool:
-        return self._allow_remote
+        return self._remote.allowed
 
     def allow_remote_images(self) -> None:
-        self._allow_remote = True
+        self._remote.allowed = True
         self._render()
 
     def shown_text(self) -> str:
@@ -143,7 +123,7 @@ class EmailPreview(QTextBrowser):
             rendered_blocked, remote = 0, tuple[str, ...]()
         else:
             filled = merge_tags.fill_html(self._body or "", self._contact, self._custom_keys)
-            rendered = render_message(filled, None, allow_remote=self._allow_remote)
+            rendered = render_message(filled, None, allow_remote=self._remote.allowed)
             body = merge_tags.highlight_unmatched(rendered.html, flag)
             rendered_blocked, remote = rendered.blocked_images, rendered.remote_image_urls
         self.blocked_images = rendered_blocked
@@ -154,7 +134,7 @@ class EmailPreview(QTextBrowser):
             f'<span style="font-size: large; font-weight: 600;">{subject_html}</span></p>',
             f'<hr style="background-color: {rule}; height: 1px; border: none;">',
         ]
-        if rendered_blocked and not self._allow_remote:
+        if rendered_blocked and not self._remote.allowed:
             parts.append(
                 f'<table width="100%" cellpadding="8" bgcolor="{banner}"><tr><td>'
                 f"{html.escape(translated(BANNER))} &nbsp;"
@@ -165,8 +145,8 @@ class EmailPreview(QTextBrowser):
         keep = bar.value()
         self.setHtml("<body>" + "".join(parts) + "</body>")
         bar.setValue(min(keep, bar.maximum()))
-        if self._allow_remote and remote:
-            self._fetch_images(list(remote))
+        if self._remote.allowed and remote:
+            self._remote.fetch(list(remote))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -178,59 +158,7 @@ class EmailPreview(QTextBrowser):
 
     # ------------------------------------------------------------------ resources
     def loadResource(self, kind: int, name: QUrl | str, /) -> object:
-        if kind != QTextDocument.ResourceType.ImageResource.value:
-            return None
-        url = QUrl(name) if isinstance(name, str) else name
-        scheme = url.scheme().lower()
-        if scheme == "data":
-            return _decode_data_image(url.toString())
-        if scheme in ("http", "https") and self._allow_remote:
-            return self._images.get(url.toString())
-        return None
-
-    def _fetch_images(self, urls: list[str]) -> None:
-        wanted = [
-            u
-            for u in urls
-            if u not in self._images and u not in self._fetching and u not in self._failed
-        ]
-        if not wanted:
-            return
-        self._fetching.update(wanted)
-        spawn(self._fetch_all(wanted), name="campaign preview images")
-
-    async def _fetch_all(self, urls: list[str]) -> None:
-        async def one(url: str) -> None:
-            try:
-                data = await self._fetch(url)
-            except Exception:  # a failed image keeps its alt text; nothing to tell
-                data = None
-            finally:
-                self._fetching.discard(url)
-            if not shiboken6.isValid(self):
-                return
-            image = QImage.fromData(data) if data else QImage()
-            if image.isNull():
-                self._failed.add(url)
-                return
-            if image.width() > _MAX_IMAGE_WIDTH:
-                image = image.scaledToWidth(
-                    _MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation
-                )
-            self._images[QUrl(url).toString()] = image
-            self.document().addResource(
-                QTextDocument.ResourceType.ImageResource.value, QUrl(url), image
-            )
-            if not self._relayout_queued:
-                self._relayout_queued = True
-                QTimer.singleShot(0, self, self._relayout)
-
-        await asyncio.gather(*(one(url) for url in urls))
-
-    def _relayout(self) -> None:
-        self._relayout_queued = False
-        document = self.document()
-        document.markContentsDirty(0, document.characterCount())
+        return self._remote.resource(kind, name)
 
     # ------------------------------------------------------------------ links
     def _on_anchor(self, url: QUrl) -> None:
@@ -240,22 +168,6 @@ class EmailPreview(QTextBrowser):
             self.allow_remote_images()
         elif scheme in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
-
-
-def _decode_data_image(text: str) -> QImage | None:
-    match = _DATA_IMAGE.match(text)
-    if match is None:
-        return None
-    try:
-        data = base64.b64decode(re.sub(r"\s+", "", match.group(2)), validate=True)
-    except (binascii.Error, ValueError):
-        return None
-    image = QImage.fromData(data)
-    if image.isNull():
-        return None
-    if image.width() > _MAX_IMAGE_WIDTH:
-        image = image.scaledToWidth(_MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
-    return image
 
 
 __all__ = ["EmailPreview"]

@@ -14,16 +14,11 @@ signals; the pane decides what they do.
 
 from __future__ import annotations
 
-import asyncio
-import base64
-import binascii
 import datetime as dt
 import html
-import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTime, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTime, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -33,38 +28,25 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QShowEvent,
-    QTextDocument,
 )
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QToolTip, QWidget
 
 from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services.inbox import ThreadEntry
 from mailtrixy_desktop.services.message_html import RenderedMessage, render_message
-from mailtrixy_desktop.ui.async_bridge import spawn
+from mailtrixy_desktop.ui.html_images import IMAGE_RESOURCE, Fetch, RemoteImages
 from mailtrixy_desktop.ui.i18n import translated
-
-ImageFetch = Callable[[str], Awaitable[bytes | None]]
 
 ACTION_SCHEME = "mailtrixy-action"
 NO_CONVERSATION = QT_TRANSLATE_NOOP("ThreadView", "Select a conversation to read it")
 NO_MESSAGES = QT_TRANSLATE_NOOP("ThreadView", "No messages in this conversation yet")
 BANNER = QT_TRANSLATE_NOOP("ThreadView", "Remote images are hidden to protect your privacy.")
 _EXTERNAL = ("http", "https", "mailto")
-_DATA_IMAGE = re.compile(r"^data:image/(png|jpe?g|gif|webp|bmp);base64,(.*)$", re.I | re.S)
-_MAX_IMAGE_WIDTH = 640  # wider images are scaled down to fit a reading column
-_CONCURRENT_FETCHES = 4
 _BOTTOM_SLACK = 8  # pixels from the end that still count as "at the bottom"
 
 
 _NOTHING = QImage(1, 1, QImage.Format.Format_ARGB32)
 _NOTHING.fill(0)
-
-
-async def _fetch_default(url: str) -> bytes | None:
-    # Imported on first use: httpx stays out of the start-up path until images are loaded.
-    from mailtrixy_desktop.api.remote_images import fetch_image
-
-    return await fetch_image(url)
 
 
 # -- colours --------------------------------------------------------------------------
@@ -284,7 +266,7 @@ class ThreadView(QTextBrowser):
     loadImagesRequested = Signal()
     _ready = False
 
-    def __init__(self, parent: QWidget | None = None, *, fetch: ImageFetch | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, fetch: Fetch | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conversationThread")
         self.setAccessibleName(self.tr("Conversation thread"))
@@ -295,18 +277,13 @@ class ThreadView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(self._on_hover)
 
-        self._fetch = fetch or _fetch_default
+        self._remote = RemoteImages(self, fetch, task="thread images")
         self._entries: list[ThreadEntry] | None = None  # None: no conversation selected
         self._contact_name = ""
-        self._allow_remote = False
         self._conversation_id: int | None = None
         # What was last shown, to skip a redraw that would change nothing.
         self._shown: tuple[list[ThreadEntry], str, bool, dt.date] | None = None
         self._deceptive: dict[str, str] = {}  # target (as QUrl prints it) -> text shown
-        self._images: dict[str, QImage] = {}  # fetched remote images, by URL
-        self._fetching: set[str] = set()
-        self._failed: set[str] = set()
-        self._relayout_queued = False
         self._rendering = False
         self._stick_to_bottom = True
         self.empty_text = translated(NO_CONVERSATION)
@@ -329,14 +306,13 @@ class ThreadView(QTextBrowser):
         same = conversation is not None and conversation == self._conversation_id
         if not same:
             # Images fetched for another conversation are not kept all day.
-            self._images.clear()
-            self._failed.clear()
+            self._remote.forget()
         self._shown = shown
         bar = self.verticalScrollBar()
         keep = bar.value() if same and not self._stick_to_bottom else None
         self._entries = list(entries)
         self._contact_name = contact_name
-        self._allow_remote = allow_remote
+        self._remote.allowed = allow_remote
         self._conversation_id = conversation
         self._stick_to_bottom = keep is None
         self._render(keep)
@@ -378,20 +354,22 @@ class ThreadView(QTextBrowser):
             remote: dict[str, None] = {}
             for entry in self._entries:
                 m = entry.message
-                rendered = render_message(m.body_html, m.body_text, allow_remote=self._allow_remote)
+                rendered = render_message(
+                    m.body_html, m.body_text, allow_remote=self._remote.allowed
+                )
                 blocked += rendered.blocked_images
                 remote.update(dict.fromkeys(rendered.remote_image_urls))
                 for shown, target in rendered.deceptive_links:
                     self._deceptive[QUrl(target).toString()] = shown
                 parts.append(_message_html(entry, rendered, self._contact_name, colours))
-            if blocked and not self._allow_remote:
+            if blocked and not self._remote.allowed:
                 parts.insert(0, self._banner(colours))
             self.setHtml("<body>" + "".join(parts) + "</body>")
         finally:
             self._rendering = False
         bar.setValue(bar.maximum() if keep is None else min(keep, bar.maximum()))
-        if self._allow_remote and remote:
-            self._fetch_images(list(remote))
+        if self._remote.allowed and remote:
+            self._remote.fetch(list(remote))
 
     def _banner(self, c: _Colours) -> str:
         load = _e(self.tr("Load images"))
@@ -454,69 +432,12 @@ class ThreadView(QTextBrowser):
 
     # ------------------------------------------------------------------ resources
     def loadResource(self, kind: int, name: QUrl | str, /) -> object:
-        if kind != QTextDocument.ResourceType.ImageResource.value:
-            return None  # no style sheets or anything else from a message
-        name = QUrl(name) if isinstance(name, str) else name
-        scheme = name.scheme().lower()
-        if scheme == "data":
-            return _decode_data_image(name.toString())
-        if scheme == "cid":
+        url = QUrl(name) if isinstance(name, str) else name
+        if kind == IMAGE_RESOURCE and url.scheme().lower() == "cid":
             # Inline attachments are not fetched: nothing shown rather than Qt's
             # missing-image icon in every signature.
             return _NOTHING
-        if scheme in ("http", "https") and self._allow_remote:
-            return self._images.get(name.toString())
-        return None
-
-    def _fetch_images(self, urls: list[str]) -> None:
-        wanted = [
-            u
-            for u in urls
-            if u not in self._images and u not in self._fetching and u not in self._failed
-        ]
-        if not wanted:
-            return
-        self._fetching.update(wanted)
-        spawn(self._fetch_all(wanted), name="thread images")
-
-    async def _fetch_all(self, urls: list[str]) -> None:
-        gate = asyncio.Semaphore(_CONCURRENT_FETCHES)
-
-        async def one(url: str) -> None:
-            try:
-                async with gate:
-                    data = await self._fetch(url)
-            finally:
-                self._fetching.discard(url)
-            if not shiboken6.isValid(self):
-                return  # the view closed while the image was on its way
-            image = QImage.fromData(data) if data else QImage()
-            if image.isNull():
-                self._failed.add(url)  # the placeholder stays
-                return
-            if image.width() > _MAX_IMAGE_WIDTH:
-                image = image.scaledToWidth(
-                    _MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation
-                )
-            key = QUrl(url).toString()
-            self._images[key] = image
-            self.document().addResource(
-                QTextDocument.ResourceType.ImageResource.value, QUrl(url), image
-            )
-            self._queue_relayout()
-
-        await asyncio.gather(*(one(url) for url in urls))
-
-    def _queue_relayout(self) -> None:
-        # Several images arriving together make one new layout.
-        if not self._relayout_queued:
-            self._relayout_queued = True
-            QTimer.singleShot(0, self, self._relayout)  # dropped if the view is gone
-
-    def _relayout(self) -> None:
-        self._relayout_queued = False
-        document = self.document()
-        document.markContentsDirty(0, document.characterCount())
+        return self._remote.resource(kind, url)
 
     # ------------------------------------------------------------------ links
     def _on_anchor(self, url: QUrl) -> None:
@@ -568,22 +489,6 @@ class ThreadView(QTextBrowser):
             QToolTip.showText(QCursor.pos(), url.toString(), self)
         else:
             QToolTip.hideText()
-
-
-def _decode_data_image(text: str) -> QImage | None:
-    match = _DATA_IMAGE.match(text)
-    if match is None:
-        return None
-    try:
-        data = base64.b64decode(re.sub(r"\s+", "", match.group(2)), validate=True)
-    except (binascii.Error, ValueError):
-        return None
-    image = QImage.fromData(data)
-    if image.isNull():
-        return None
-    if image.width() > _MAX_IMAGE_WIDTH:
-        image = image.scaledToWidth(_MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
-    return image
 
 
 __all__ = ["ThreadView", "format_time"]
