@@ -13,12 +13,19 @@ them as strings see English; the UI hands them to ``ui.i18n.translated()``, whic
 translates the source in its context and fills the values in (translating values that
 are themselves marked). Text that is not marked (a server's own message) stays as is.
 
+Numbers and moments in such a sentence are values of their own kinds, ``Number`` and
+``Moment``: English text as a ``str`` ("2,500", "3 May 09:00"), which the UI writes
+the locale's way instead ("2.500", "3 Mai 09:00").
+
 This module sits at the package root, below every layer, and imports nothing.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 class Source(str):
@@ -53,3 +60,30 @@ class Message(str):
 def QT_TRANSLATE_NOOP(context: str, text: str) -> Source:
     """Mark ``text`` for extraction in ``context``; returns it unchanged (as a ``Source``)."""
     return Source(context, text)
+
+
+class Number(str):
+    """A count in a marked sentence: English digit grouping ("2,500") as a ``str``;
+    the UI groups ``value`` the locale's way."""
+
+    value: int
+
+    def __new__(cls, value: int) -> Number:
+        made = super().__new__(cls, f"{value:,}")
+        made.value = value
+        return made
+
+
+class Moment(str):
+    """A point in time in a marked sentence: English "3 May 09:00" (with the year when
+    ``year``) as a ``str``; the UI says ``at`` with the month names of its language."""
+
+    at: datetime
+    year: bool
+
+    def __new__(cls, at: datetime, *, year: bool = False) -> Moment:
+        text = f"{at.day} {at:%b %H:%M}"
+        made = super().__new__(cls, f"{text} {at.year}" if year else text)
+        made.at = at
+        made.year = year
+        return made

@@ -228,6 +228,21 @@ def test_every_pane_speaks_german_where_a_person_looks(
     assert _text(webhooks, "webhookNew") == "Neuer Webhook…"
     assert _text(webhooks, "webhookRefresh") == "Aktualisieren"
     assert i18n.translated(EMPTY).startswith("Noch keine Webhooks.")
+    # The token lacks the webhooks scope: the notice and the buttons' tooltips say so.
+    from mailtrixy_desktop.services.admin import NO_WEBHOOKS_SCOPE
+
+    admin = webhooks.workspace.admin  # type: ignore[attr-defined]
+    admin._webhooks_forbidden = NO_WEBHOOKS_SCOPE
+    webhooks._update_actions()  # type: ignore[attr-defined]
+    blocked = (
+        "Dem API-Token dieses Arbeitsbereichs fehlt der Bereich „webhooks“, daher können "
+        "hier keine Webhooks angelegt oder gelöscht werden."
+    )
+    assert _text(webhooks, "webhookScopeNotice").startswith(blocked)
+    new_webhook = webhooks.findChild(QWidget, "webhookNew")
+    assert new_webhook is not None
+    assert new_webhook.toolTip().startswith(blocked)
+    admin._webhooks_forbidden = None
 
     outbox = _pane(window, "outboxPane")
     assert _text(outbox, "outboxEmpty").startswith("Nichts wartet.")
@@ -266,3 +281,87 @@ def test_without_a_translator_the_app_stays_english(
     window = _open_window(loop, sandbox, tmp_path, sessions)
     assert _menu_titles(window) == ["&File", "&Edit", "&View", "&Help"]
     assert _sidebar_titles(window)[:3] == ["Contacts", "Inbox", "Deals"]
+
+
+def test_import_reasons_are_german_where_the_import_dialog_shows_them(
+    qapp: QApplication, german: None, tmp_path: Path
+) -> None:
+    """Rows keep their reasons in English (the job stores them so, and older jobs did);
+    the preview's table, the mapping's problems and a saved report say them in German."""
+    from mailtrixy_desktop.services.contact_csv import (
+        ColumnMapping,
+        ColumnTarget,
+        inspect_file,
+        reason_message,
+        validate,
+    )
+    from mailtrixy_desktop.ui.contacts.import_dialog import IssuesModel
+
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "name,email\n"
+        "Ada,ada@example.com\n"  # row 2
+        ",bob@example.com\n"  # 3: no name
+        "Ada again,ADA@example.com\n"  # 4: repeats row 2
+        "Cy,not-an-email\n"  # 5
+        "Dee,dee@example.com\n",  # 6: the workspace has her
+        encoding="utf-8",
+    )
+    inspection = inspect_file(path)
+    preview = validate(inspection, inspection.mapping, lambda emails: {"dee@example.com": 42})
+    assert preview.duplicate_rows[0].reason == "The same email as row 2."  # kept in English
+    model = IssuesModel()
+    model.set_issues([*preview.bad_rows, *preview.duplicate_rows, *preview.existing_rows])
+    reasons = {
+        int(model.index(row, 0).data()): model.index(row, 2).data()
+        for row in range(model.rowCount())
+    }
+    assert reasons[3] == "Der Name fehlt."
+    assert reasons[4] == "Dieselbe E-Mail-Adresse wie in Zeile 2."
+    assert reasons[5].startswith("Die E-Mail-Adresse ist ungültig: ")
+    assert reasons[6] == "Kontakt 42 hat diese E-Mail-Adresse."
+    # As a job stores them: two problems of one row, a skip, and a server's own words.
+    both = reason_message("The email is missing. The name is missing.")
+    assert i18n.translated(both) == "Die E-Mail-Adresse fehlt. Der Name fehlt."
+    assert i18n.translated(reason_message("Already in the workspace.")) == (
+        "Schon im Arbeitsbereich."
+    )
+    assert i18n.translated(reason_message("phone: is not valid")) == "phone: is not valid"
+    problems = ColumnMapping((ColumnTarget("name"),)).problems()
+    assert [i18n.translated(p) for p in problems] == [
+        "Keine Spalte ist dem Feld E-Mail zugeordnet."
+    ]
+    assert problems == ["No column is mapped to email."]
+
+
+def test_an_outbox_description_has_german_months_and_digit_grouping(
+    qapp: QApplication, german: None, tmp_path: Path
+) -> None:
+    """services/outbox_view passes moments and counts as values; the UI writes them the
+    locale's way ("15. März" is Qt's "15 März", "2.500")."""
+    from mailtrixy_desktop.services import outbox_view
+    from mailtrixy_desktop.store.database import Store
+    from mailtrixy_desktop.store.outbox import Operation, OpState
+
+    def op(kind: str, target: str, payload: dict[str, object]) -> Operation:
+        made = "2026-03-01T09:00:00+00:00"
+        return Operation(
+            1, kind, target, 7, payload, None, None, "k", OpState.QUEUED, 0, 0.0, None, None,
+            made, made,
+        )  # fmt: skip
+
+    with Store.open(tmp_path / "ws.sqlite3") as store:
+        schedule = outbox_view.describe(
+            op("campaign.update", "campaign", {"schedule_at": "2026-03-15T12:00:00Z"}), store
+        )
+        members = outbox_view.describe(
+            op("group.add_members", "group", {"contact_ids": list(range(1, 2501))}), store
+        )
+    assert "15 Mar" in schedule  # English as a str
+    assert "2,500 contacts" in members
+    german_schedule = i18n.translated(schedule)
+    assert german_schedule.startswith("Kampagne #7 für 15 März ")
+    assert "Mar " not in german_schedule
+    german_members = i18n.translated(members)
+    assert german_members.startswith("2.500 Kontakte ")
+    assert "Gruppe #7" in german_members

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 
 from mailtrixy_desktop import __version__
 from mailtrixy_desktop.api.client import MailTrixyClient
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP, Number
 from mailtrixy_desktop.services.workspace import Workspace
 from mailtrixy_desktop.store.database import Store
 from mailtrixy_desktop.ui import async_bridge, i18n, icons, theme
@@ -152,7 +153,13 @@ class AppSession:
 
         def progress(p: ImportProgress) -> None:
             finished = p.done + p.failed + p.skipped
-            window.notify(f"Importing contacts: {finished:,} of {p.total:,}…")
+            window.notify(
+                i18n.translated(
+                    QT_TRANSLATE_NOOP(
+                        "AppSession", "Importing contacts: {finished} of {total}…"
+                    ).format(finished=Number(finished), total=Number(p.total))
+                )
+            )
 
         for job in service.jobs():
             if job.state == "interrupted" and job.counts.unfinished > 0:

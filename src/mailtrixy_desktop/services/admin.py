@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from mailtrixy_desktop.api import errors, models
 from mailtrixy_desktop.api.client import MailTrixyClient
 from mailtrixy_desktop.api.models import GroupFields, TagFields
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.services.commands import Commands
 from mailtrixy_desktop.store import contact_lists, local_state, tags_groups
 from mailtrixy_desktop.store import contacts as contact_store
@@ -20,13 +21,16 @@ if TYPE_CHECKING:  # pydantic stays off the path to the first paint
     from mailtrixy_desktop.api.models import CreatedWebhook
 
 WEBHOOKS_SCOPE = "webhooks"
-NO_WEBHOOKS_SCOPE = (
+# Marked (i18n_marks): the webhooks pane shows them in the app's language.
+NO_WEBHOOKS_SCOPE = QT_TRANSLATE_NOOP(
+    "AdminService",
     "This workspace's API token has no “webhooks” scope, so webhooks cannot be "
-    "created or deleted here. Ask an admin for a token with that scope."
+    "created or deleted here. Ask an admin for a token with that scope.",
 )
-OFFLINE_CREATE = (
+OFFLINE_CREATE = QT_TRANSLATE_NOOP(
+    "AdminService",
     "You are offline. A webhook's secret comes only from the server, once, so a "
-    "webhook cannot be created offline; try again when the connection is back."
+    "webhook cannot be created offline; try again when the connection is back.",
 )
 
 

@@ -32,12 +32,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, NamedTuple
 
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP, Message, Source
 from mailtrixy_desktop.store import contact_imports as imports
 from mailtrixy_desktop.store.contact_imports import NewRow
 from mailtrixy_desktop.store.contacts import contacts_by_id
 from mailtrixy_desktop.store.values import to_json
 from mailtrixy_desktop.sync.contact_import import (
+    ALREADY_THERE,
     DEFAULT_CONCURRENCY,
+    GROUP_FAILED,
     ImportRunner,
 )
 
@@ -184,19 +187,40 @@ class ColumnMapping:
         return ColumnMapping(tuple(targets), self.separator)
 
     def problems(self) -> list[str]:
-        """What stops an import with this mapping, in sentences."""
+        """What stops an import with this mapping, in sentences (marked: English as
+        ``str``, in the app's language through ``ui.i18n.translated``)."""
         out: list[str] = []
-        for kind in ("email", "name"):
+        needed: tuple[tuple[FieldKind, str], ...] = (
+            ("email", QT_TRANSLATE_NOOP("ImportMapping", "email")),
+            ("name", QT_TRANSLATE_NOOP("ImportMapping", "name")),
+        )
+        for kind, word in needed:
             found = len(self.columns_of(kind))
             if found == 0:
-                out.append(f"No column is mapped to {kind}.")
+                out.append(
+                    QT_TRANSLATE_NOOP("ImportMapping", "No column is mapped to {kind}.").format(
+                        kind=word
+                    )
+                )
             elif found > 1:
-                out.append(f"More than one column is mapped to {kind}.")
+                out.append(
+                    QT_TRANSLATE_NOOP(
+                        "ImportMapping", "More than one column is mapped to {kind}."
+                    ).format(kind=word)
+                )
         keys = [t.key for t in self.targets if t.kind == "custom"]
         if any(not k or len(k) > MAX_CUSTOM_KEY for k in keys):
-            out.append(f"Custom field names are 1 to {MAX_CUSTOM_KEY} characters.")
+            out.append(
+                QT_TRANSLATE_NOOP(
+                    "ImportMapping", "Custom field names are 1 to {most} characters."
+                ).format(most=MAX_CUSTOM_KEY)
+            )
         if len(set(keys)) != len(keys):
-            out.append("Two columns are mapped to the same custom field.")
+            out.append(
+                QT_TRANSLATE_NOOP(
+                    "ImportMapping", "Two columns are mapped to the same custom field."
+                )
+            )
         return out
 
     def to_json(self) -> dict[str, Any]:
@@ -276,6 +300,94 @@ def format_custom_value(value: CustomValue) -> str:
     return str(value) if not isinstance(value, float) else repr(value)
 
 
+# -- reasons ----------------------------------------------------------------------
+# Why a row is not sent. Rows keep (and the job stores) the English text of these
+# marked templates: the same in every language, and what older jobs hold too.
+# ``reason_message`` finds the templates and values in such a text again, and the UI
+# translates what it returns (``ui.i18n.translated``); a server's message stays as is.
+
+EMAIL_MISSING = QT_TRANSLATE_NOOP("ImportReasons", "The email is missing.")
+EMAIL_INVALID = QT_TRANSLATE_NOOP("ImportReasons", "The email is not valid: {detail}")
+TAG_TOO_LONG = QT_TRANSLATE_NOOP("ImportReasons", "The tag {tag} is longer than {most} characters.")
+NAME_MISSING = QT_TRANSLATE_NOOP("ImportReasons", "The name is missing.")
+SAME_EMAIL = QT_TRANSLATE_NOOP("ImportReasons", "The same email as row {row}.")
+HAS_EMAIL = QT_TRANSLATE_NOOP("ImportReasons", "Contact {id} has this email.")
+# Two of a row's problems, one after the other.
+BOTH = QT_TRANSLATE_NOOP("ImportReasons", "{first} {second}")
+REASONS: tuple[Source, ...] = (
+    ALREADY_THERE,
+    SAME_EMAIL,
+    HAS_EMAIL,
+    EMAIL_MISSING,
+    EMAIL_INVALID,
+    TAG_TOO_LONG,
+    NAME_MISSING,
+    GROUP_FAILED,
+)
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def _english(template: Source, **values: Any) -> str:
+    """A reason as rows keep it: the template's English text, filled in."""
+    return str.format(template, **values)
+
+
+def _pattern(template: Source) -> re.Pattern[str]:
+    parts = _FIELD.split(template)  # text, name, text, name, ..., text
+    return re.compile(
+        "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+        ),
+        re.DOTALL,
+    )
+
+
+_PATTERNS = tuple((template, _pattern(template)) for template in REASONS)
+
+
+def reason_message(text: str) -> str:
+    """A reason as rows keep it, marked again for the UI to translate: one of
+    ``REASONS`` with its values, or several joined by spaces ("The email is missing.
+    The name is missing."). Text that is none of them (a server's message) is
+    returned as it is."""
+    if isinstance(text, Message) or not text or len(text) > 4000:
+        return text
+    found = _sentences(text, 0, {})
+    if found is None:
+        return text
+    message = found[0]
+    for sentence in found[1:]:
+        message = BOTH.format(first=message, second=sentence)
+    return message
+
+
+def _sentences(
+    text: str, start: int, known: dict[int, list[Message] | None]
+) -> list[Message] | None:
+    """``text[start:]`` as reason sentences separated by single spaces, or None."""
+    if start in known:
+        return known[start]
+    known[start] = None
+    for template, pattern in _PATTERNS:
+        end = start
+        while end < len(text):
+            end = text.find(" ", end + 1)
+            if end < 0:
+                end = len(text)
+            match = pattern.fullmatch(text, start, end)
+            if match is None:
+                continue
+            found = template.format(**match.groupdict())
+            if end == len(text):
+                known[start] = [found]
+                return known[start]
+            rest = _sentences(text, end + 1, known)
+            if rest is not None:
+                known[start] = [found, *rest]
+                return known[start]
+    return None
+
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -305,7 +417,7 @@ def _special_domains() -> frozenset[str]:
 def check_email(text: str) -> str | None:
     """Why ``text`` is not an email address the server accepts; None when it is."""
     if not text:
-        return "The email is missing."
+        return _english(EMAIL_MISSING)
     if (
         len(text) <= 254
         and _SIMPLE_EMAIL.match(text)
@@ -318,7 +430,7 @@ def check_email(text: str) -> str | None:
     try:
         validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:
-        return f"The email is not valid: {exc}"
+        return _english(EMAIL_INVALID, detail=exc)
     return None
 
 
@@ -341,7 +453,7 @@ def row_fields(cells: Sequence[str], mapping: ColumnMapping) -> tuple[dict[str, 
             tags = list(dict.fromkeys(normalise_tag(t) for t in _split(cell, mapping.separator)))
             long = [t for t in tags if len(t) > MAX_TAG]
             if long:
-                problems.append(f"The tag {long[0]!r} is longer than {MAX_TAG} characters.")
+                problems.append(_english(TAG_TOO_LONG, tag=repr(long[0]), most=MAX_TAG))
             fields["tags"] = tags
         elif target.kind == "groups":
             fields["groups"] = list(dict.fromkeys(_split(cell, mapping.separator)))
@@ -350,7 +462,7 @@ def row_fields(cells: Sequence[str], mapping: ColumnMapping) -> tuple[dict[str, 
     if custom:
         fields["custom_fields"] = custom
     if "name" not in fields:
-        problems.append("The name is missing.")
+        problems.append(_english(NAME_MISSING))
     email_problem = check_email(fields.get("email", ""))
     if email_problem:
         problems.insert(0, email_problem)
@@ -397,7 +509,7 @@ def inspect_file(
 class RowIssue:
     line: int  # the row's number as a spreadsheet shows it (the header is row 1)
     email: str
-    reason: str
+    reason: str  # English, as the job stores it; ``reason_message`` marks it for the UI
 
 
 class _Entry(NamedTuple):
@@ -452,7 +564,7 @@ class Preview:
             if e.problem is not None:
                 yield NewRow(e.line, "failed", e.email, fields, e.raw, reason=e.problem)
             elif e.duplicate_of is not None:
-                reason = f"The same email as row {e.duplicate_of}."
+                reason = _english(SAME_EMAIL, row=e.duplicate_of)
                 yield NewRow(e.line, "skipped", e.email, fields, e.raw, reason=reason)
             elif e.existing_id is not None and policy == "skip":
                 yield NewRow(
@@ -462,7 +574,7 @@ class Preview:
                     fields,
                     e.raw,
                     target_id=e.existing_id,
-                    reason="Already in the workspace.",
+                    reason=_english(ALREADY_THERE),
                 )
             else:
                 yield NewRow(e.line, "pending", e.email, fields, e.raw, target_id=e.existing_id)
@@ -526,12 +638,12 @@ def validate(
             RowIssue(e.line, e.email, e.problem) for e in map(_Entry._make, entries) if e.problem
         ),
         duplicate_rows=tuple(
-            RowIssue(e.line, e.email, f"The same email as row {e.duplicate_of}.")
+            RowIssue(e.line, e.email, _english(SAME_EMAIL, row=e.duplicate_of))
             for e in map(_Entry._make, entries)
             if e.duplicate_of is not None
         ),
         existing_rows=tuple(
-            RowIssue(e.line, e.email, f"Contact {e.existing_id} has this email.")
+            RowIssue(e.line, e.email, _english(HAS_EMAIL, id=e.existing_id))
             for e in map(_Entry._make, entries)
             if e.existing_id is not None
         ),
@@ -632,8 +744,23 @@ def export_contacts(
     return written
 
 
-def write_failed_rows(store: Queryable, job_id: int, path: Path | str, *, bom: bool = False) -> int:
-    """The failed rows of a job as they were in the file, with a last column saying why."""
+REPORT_ROW = QT_TRANSLATE_NOOP("ImportReport", "row")
+REPORT_ERROR = QT_TRANSLATE_NOOP("ImportReport", "error")
+
+
+def write_failed_rows(
+    store: Queryable,
+    job_id: int,
+    path: Path | str,
+    *,
+    bom: bool = False,
+    say: Callable[[str], str] = str,
+) -> int:
+    """The failed rows of a job as they were in the file, with a last column saying why.
+
+    ``say`` writes the two added column titles and each reason (``reason_message``) in
+    the language of the report; by default the English the job stores. The UI passes
+    its translation, so a report is in the language of the app when it was saved."""
     job = imports.job(store, job_id)
     if job is None:
         raise LookupError(f"no import job {job_id}")
@@ -642,10 +769,10 @@ def write_failed_rows(store: Queryable, job_id: int, path: Path | str, *, bom: b
     written = 0
     with Path(path).open("w", encoding=UTF8_SIG if bom else "utf-8", newline="") as f:
         writer = csv.writer(f, delimiter=delimiter)
-        writer.writerow([*header, "row", "error"])
+        writer.writerow([*header, say(REPORT_ROW), say(REPORT_ERROR)])
         for row in imports.rows_in_state(store, job_id, ("failed",)):
             cells = list(row.raw) + [""] * (len(header) - len(row.raw))
-            writer.writerow([*cells, str(row.line), row.reason or ""])
+            writer.writerow([*cells, str(row.line), say(reason_message(row.reason or ""))])
             written += 1
     return written
 
@@ -773,6 +900,8 @@ class ContactCsvService:
         return imports.job(self._c.store, job_id)
 
     def failed_rows(self, job_id: int, limit: int = 1000) -> list[RowIssue]:
+        """The first failed rows of a job; their reasons as stored (``reason_message``
+        marks them for the UI)."""
         out: list[RowIssue] = []
         for row in imports.rows_in_state(self._c.store, job_id, ("failed",)):
             out.append(RowIssue(row.line, row.email, row.reason or ""))
@@ -780,8 +909,15 @@ class ContactCsvService:
                 break
         return out
 
-    def save_failed_rows(self, job_id: int, path: Path | str, *, bom: bool = False) -> int:
-        return write_failed_rows(self._c.store, job_id, path, bom=bom)
+    def save_failed_rows(
+        self,
+        job_id: int,
+        path: Path | str,
+        *,
+        bom: bool = False,
+        say: Callable[[str], str] = str,
+    ) -> int:
+        return write_failed_rows(self._c.store, job_id, path, bom=bom, say=say)
 
     def delete_job(self, job_id: int) -> None:
         if job_id in self._runners:

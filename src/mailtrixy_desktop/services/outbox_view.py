@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from mailtrixy_desktop.api import errors
-from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP, Moment, Number
 from mailtrixy_desktop.store import campaigns, contacts, conversations, deals, tags_groups, team
 from mailtrixy_desktop.store import outbox as outbox_store
 from mailtrixy_desktop.store import webhooks as webhook_store
@@ -159,7 +159,8 @@ def _words(items: Sequence[str]) -> str:
 
 
 def _when(value: object) -> str | None:
-    """An ISO time from a payload as the person's local "3 May 09:00"."""
+    """An ISO time from a payload as the person's local "3 May 09:00": a ``Moment``,
+    which the UI writes with the month names of its language."""
     if not isinstance(value, str):
         return None
     try:
@@ -169,8 +170,7 @@ def _when(value: object) -> str | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     local = moment.astimezone()
-    text = f"{local.day} {local:%b %H:%M}"
-    return text if local.year == dt.datetime.now().year else f"{text} {local.year}"
+    return Moment(local, year=local.year != dt.datetime.now().year)
 
 
 # ---------------------------------------------------------------------- names
@@ -357,7 +357,7 @@ def _describe(op: Operation, store: Queryable) -> str:
             )
         else:
             members = QT_TRANSLATE_NOOP("OutboxView", "{count} contacts").format(
-                count=f"{len(ids):,}"
+                count=Number(len(ids))
             )
         group = _target(store, op)
         if kind == "group.add_members":
@@ -475,7 +475,7 @@ def summarize(ops: Sequence[Operation], store: Queryable, *, most: int = 3) -> s
             continue
         target_type, _, action = kind.partition(".")
         plural = _NOUNS.get(target_type, (target_type, target_type + "s"))[1]
-        count = f"{len(group):,}"
+        count = Number(len(group))
         phrase = {
             "create": QT_TRANSLATE_NOOP("OutboxView", "Create {count} {things}"),
             "update": QT_TRANSLATE_NOOP("OutboxView", "Change {count} {things}"),
@@ -513,7 +513,7 @@ def _value_text(store: Queryable, field: str, value: Any) -> str:
     if field == "contact_id":
         return contact_name(store, _int(value)) or f"#{value}"
     if field == "contact_ids" and isinstance(value, list):
-        return QT_TRANSLATE_NOOP("OutboxView", "{count} contacts").format(count=f"{len(value):,}")
+        return QT_TRANSLATE_NOOP("OutboxView", "{count} contacts").format(count=Number(len(value)))
     if field in ("snoozed_until", "schedule_at"):
         return _when(value) or str(value)
     if isinstance(value, bool):

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from mailtrixy_desktop.api import errors
 from mailtrixy_desktop.api.models import ContactFields
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
 from mailtrixy_desktop.store import contact_imports as imports
 from mailtrixy_desktop.store.contact_imports import Counts
 from mailtrixy_desktop.store.contacts import upsert_contacts
@@ -88,6 +89,14 @@ class _Outcome:
     contact: Contact | None = None
     server_id: int | None = None
     reason: str | None = None
+
+
+# Why a row was skipped or failed, as the job stores it: the English text of these
+# marked templates (services.contact_csv.reason_message finds the template and its
+# values again, so that the UI can say it in its language); a server's own message
+# is stored as it came.
+ALREADY_THERE = QT_TRANSLATE_NOOP("ImportReasons", "Already in the workspace.")
+GROUP_FAILED = QT_TRANSLATE_NOOP("ImportReasons", "group {name}: {reason}")
 
 
 def reason_of(exc: errors.ApiError) -> str:
@@ -368,9 +377,7 @@ class ImportRunner:
                 existing = await self._find_on_server(row.email)
                 if existing is not None:
                     if self._policy == "skip":
-                        return _Outcome(
-                            "skipped", server_id=existing, reason="Already in the workspace."
-                        )
+                        return _Outcome("skipped", server_id=existing, reason=str(ALREADY_THERE))
                     imports.set_target(self.store, self.job_id, row.line, existing)
                     return await self._update(row, existing, fields, group_ids)
             return _Outcome("failed", reason=reason_of(exc))
@@ -448,7 +455,9 @@ class ImportRunner:
                         {"name": name}, idempotency_key=str(uuid.uuid4())
                     )
                 except errors.ValidationFailed as exc:
-                    self._group_errors[name] = f"group {name!r}: {reason_of(exc)}"
+                    self._group_errors[name] = str.format(
+                        GROUP_FAILED, name=repr(name), reason=reason_of(exc)
+                    )
                     continue
                 upsert_groups(self.store, [group])
                 found = group.id

@@ -32,7 +32,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
-from mailtrixy_desktop.i18n_marks import Message, Source
+from mailtrixy_desktop.i18n_marks import Message, Moment, Number, Source
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +184,12 @@ def plural(text: str, n: int) -> str:
 def translated(text: Any) -> str:
     """Text from below the UI in the app's language: marked text (``i18n_marks``) is
     translated in its context, with its values (themselves translated when marked)
-    filled in; anything else is returned as it is."""
+    filled in; numbers and moments (``Number``, ``Moment``) are written the locale's
+    way; anything else is returned as it is."""
+    if isinstance(text, Number):
+        return number(text.value)
+    if isinstance(text, Moment):
+        return moment_text(text.at, "d MMM yyyy HH:mm" if text.year else "d MMM HH:mm")
     if isinstance(text, Message):
         args = [translated(a) if isinstance(a, str) else a for a in text.args]
         kwargs = {k: translated(v) if isinstance(v, str) else v for k, v in text.kwargs.items()}

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from mailtrixy_desktop.ui import icons
+from mailtrixy_desktop.ui.i18n import number
 
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 1
 PANE_ROLE = Qt.ItemDataRole.UserRole + 2  # the pane's objectName
@@ -64,7 +65,7 @@ class _NavigationDelegate(QStyledItemDelegate):
             font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
             font.setBold(True)
             painter.setFont(font)
-            label = f"{badge:,}" if badge < 100_000 else "99k+"
+            label = number(badge) if badge < 100_000 else "99k+"
             width = painter.fontMetrics().horizontalAdvance(label) + 14
             height = painter.fontMetrics().height() + 4
             pill = QRect(right - width, rect.center().y() - height // 2 + 1, width, height)

@@ -20,6 +20,27 @@
     </message>
 </context>
 <context>
+    <name>AdminService</name>
+    <message>
+        <location filename="../../services/admin.py" line="+25"/>
+        <source>This workspace&apos;s API token has no “webhooks” scope, so webhooks cannot be created or deleted here. Ask an admin for a token with that scope.</source>
+        <translation>Dem API-Token dieses Arbeitsbereichs fehlt der Bereich „webhooks“, daher können hier keine Webhooks angelegt oder gelöscht werden. Bitten Sie einen Admin um ein Token mit diesem Bereich.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You are offline. A webhook&apos;s secret comes only from the server, once, so a webhook cannot be created offline; try again when the connection is back.</source>
+        <translation>Sie sind offline. Das Geheimnis eines Webhooks kommt nur vom Server, und nur einmal, daher kann offline kein Webhook angelegt werden; versuchen Sie es erneut, sobald die Verbindung wieder da ist.</translation>
+    </message>
+</context>
+<context>
+    <name>AppSession</name>
+    <message>
+        <location filename="../../app/runner.py" line="+158"/>
+        <source>Importing contacts: {finished} of {total}…</source>
+        <translation>Kontakte werden importiert: {finished} von {total}…</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDelegate</name>
     <message>
         <location filename="../../ui/campaigns/delegate.py" line="+35"/>
@@ -234,7 +255,7 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/campaigns/editor.py" line="+104"/>
+        <location filename="../../ui/campaigns/editor.py" line="+105"/>
         <source>&lt;h1&gt;Hello {{contact.name}}&lt;/h1&gt;
 &lt;p&gt;Write your message here.&lt;/p&gt;
 &lt;p&gt;— The team&lt;/p&gt;
@@ -569,17 +590,17 @@
         <translation>Diese Kampagne ist nicht mehr auf diesem Computer; sie lässt sich nicht speichern.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+72"/>
         <source>Fix the new campaign</source>
         <translation>Die neue Kampagne korrigieren</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Fix the campaign</source>
         <translation>Die Kampagne korrigieren</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+29"/>
         <source>The server refused this change.</source>
         <translation>Der Server hat diese Änderung abgelehnt.</translation>
     </message>
@@ -1268,12 +1289,12 @@
     </message>
     <message>
         <location line="+30"/>
-        <location line="+388"/>
+        <location line="+393"/>
         <source>Saving… the change waits in the outbox.</source>
         <translation>Speichern… die Änderung wartet im Postausgang.</translation>
     </message>
     <message>
-        <location line="-352"/>
+        <location line="-357"/>
         <source>Full name</source>
         <translation>Vollständiger Name</translation>
     </message>
@@ -1352,15 +1373,19 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
-    <message>
-        <location line="+50"/>
-        <source>{count:,} contacts selected.
+    <message numerus="yes">
+        <location line="+51"/>
+        <source>%Ln contact(s) selected.
 Use the actions above the table to tag, group or delete them together.</source>
-        <translation>{count:,} Kontakte ausgewählt.
-Mit den Aktionen über der Tabelle können Sie sie gemeinsam taggen, gruppieren oder löschen.</translation>
+        <translation>
+            <numerusform>%Ln Kontakt ausgewählt.
+Mit den Aktionen über der Tabelle können Sie ihn taggen, gruppieren oder löschen.</numerusform>
+            <numerusform>%Ln Kontakte ausgewählt.
+Mit den Aktionen über der Tabelle können Sie sie gemeinsam taggen, gruppieren oder löschen.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>New contact</source>
         <translation>Neuer Kontakt</translation>
     </message>
@@ -1947,7 +1972,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>CustomFieldsTable</name>
     <message>
-        <location filename="../../ui/contacts/detail_panel.py" line="-808"/>
+        <location filename="../../ui/contacts/detail_panel.py" line="-813"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
@@ -2067,7 +2092,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="+134"/>
+        <location filename="../../ui/deals/deal_dialog.py" line="+135"/>
         <source>Enter the deal&apos;s value (0 if it is not known yet).</source>
         <translation>Geben Sie den Wert des Deals ein (0, wenn er noch nicht bekannt ist).</translation>
     </message>
@@ -2315,17 +2340,17 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+41"/>
         <source>Fix the new deal</source>
         <translation>Den neuen Deal korrigieren</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Fix the deal</source>
         <translation>Den Deal korrigieren</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Contact #{id}</source>
         <translation>Kontakt #{id}</translation>
     </message>
@@ -2586,12 +2611,12 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>EmailPreview</name>
     <message>
-        <location filename="../../ui/campaigns/preview.py" line="+35"/>
+        <location filename="../../ui/campaigns/preview.py" line="+29"/>
         <source>Remote images are hidden to protect your privacy.</source>
         <translation>Externe Bilder werden zum Schutz Ihrer Privatsphäre ausgeblendet.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+28"/>
         <source>Nothing to preview yet</source>
         <translation>Noch nichts für die Vorschau</translation>
     </message>
@@ -2644,13 +2669,32 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>{count:,} contacts will be exported.</source>
-        <translation>{count:,} Kontakte werden exportiert.</translation>
+        <source>%Ln contact(s) will be exported.</source>
+        <translation>
+            <numerusform>%Ln Kontakt wird exportiert.</numerusform>
+            <numerusform>%Ln Kontakte werden exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>Writing %Ln contact(s)…</source>
+        <translation>
+            <numerusform>%Ln Kontakt wird geschrieben…</numerusform>
+            <numerusform>%Ln Kontakte werden geschrieben…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%Ln contact(s) written to {strip}.</source>
+        <translation>
+            <numerusform>%Ln Kontakt nach {strip} geschrieben.</numerusform>
+            <numerusform>%Ln Kontakte nach {strip} geschrieben.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-61"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
@@ -2670,25 +2714,15 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Writing {count:,} contacts…</source>
-        <translation>{count:,} Kontakte werden geschrieben…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>The file could not be written: {exc}</source>
         <translation>Die Datei konnte nicht geschrieben werden: {exc}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{written:,} contacts written to {strip}.</source>
-        <translation>{written:,} Kontakte nach {strip} geschrieben.</translation>
     </message>
 </context>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/contacts/import_dialog.py" line="+332"/>
+        <location filename="../../ui/contacts/import_dialog.py" line="+345"/>
         <source>Choose a CSV file</source>
         <translation>CSV-Datei wählen</translation>
     </message>
@@ -2863,7 +2897,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/contacts/import_dialog.py" line="-331"/>
+        <location filename="../../ui/contacts/import_dialog.py" line="-343"/>
         <source>UTF-8 with BOM</source>
         <translation>UTF-8 mit BOM</translation>
     </message>
@@ -2954,7 +2988,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Grund</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+39"/>
         <source>Not started</source>
         <translation>Nicht gestartet</translation>
     </message>
@@ -3014,7 +3048,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location line="+438"/>
+        <location line="+444"/>
         <source>Import contacts</source>
         <translation>Kontakte importieren</translation>
     </message>
@@ -3065,12 +3099,106 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%Ln failed row(s) saved to {path}.</source>
         <translation>
             <numerusform>%Ln fehlgeschlagene Zeile in {path} gespeichert.</numerusform>
             <numerusform>%Ln fehlgeschlagene Zeilen in {path} gespeichert.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportMapping</name>
+    <message>
+        <location filename="../../services/contact_csv.py" line="+194"/>
+        <source>email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No column is mapped to {kind}.</source>
+        <translation>Keine Spalte ist dem Feld {kind} zugeordnet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>More than one column is mapped to {kind}.</source>
+        <translation>Dem Feld {kind} ist mehr als eine Spalte zugeordnet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Custom field names are 1 to {most} characters.</source>
+        <translation>Namen eigener Felder haben 1 bis {most} Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Two columns are mapped to the same custom field.</source>
+        <translation>Zwei Spalten sind demselben eigenen Feld zugeordnet.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReasons</name>
+    <message>
+        <location line="+89"/>
+        <source>The email is missing.</source>
+        <translation>Die E-Mail-Adresse fehlt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The email is not valid: {detail}</source>
+        <translation>Die E-Mail-Adresse ist ungültig: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The tag {tag} is longer than {most} characters.</source>
+        <translation>Das Tag {tag} ist länger als {most} Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name is missing.</source>
+        <translation>Der Name fehlt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same email as row {row}.</source>
+        <translation>Dieselbe E-Mail-Adresse wie in Zeile {row}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact {id} has this email.</source>
+        <translation>Kontakt {id} hat diese E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{first} {second}</source>
+        <translation>{first} {second}</translation>
+    </message>
+    <message>
+        <location filename="../../sync/contact_import.py" line="+98"/>
+        <source>Already in the workspace.</source>
+        <translation>Schon im Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>group {name}: {reason}</source>
+        <translation>Gruppe {name}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <location filename="../../services/contact_csv.py" line="+431"/>
+        <source>row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>error</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
@@ -3614,7 +3742,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/contacts/import_dialog.py" line="-430"/>
+        <location filename="../../ui/contacts/import_dialog.py" line="-437"/>
         <source>Map the columns</source>
         <translation>Spalten zuordnen</translation>
     </message>
@@ -3695,7 +3823,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/navigation.py" line="+100"/>
+        <location filename="../../ui/navigation.py" line="+101"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
@@ -4534,7 +4662,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/contacts/import_dialog.py" line="-301"/>
+        <location filename="../../ui/contacts/import_dialog.py" line="-313"/>
         <source>Column {number}</source>
         <translation>Spalte {number}</translation>
     </message>
@@ -4560,7 +4688,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/contacts/import_dialog.py" line="+461"/>
+        <location filename="../../ui/contacts/import_dialog.py" line="+476"/>
         <location line="+1"/>
         <source>Import report</source>
         <translation>Importbericht</translation>
@@ -4581,17 +4709,37 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Fehlgeschlagene Zeilen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
+        <source>The import is finished.</source>
+        <translation>Der Import ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The import was cancelled; resume it from the list of past imports.</source>
+        <translation>Der Import wurde abgebrochen; setzen Sie ihn in der Liste der bisherigen Importe fort.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The import stopped: {why}</source>
+        <translation>Der Import wurde angehalten: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it can be resumed from the list of past imports.</source>
+        <translation>Er kann in der Liste der bisherigen Importe fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{state}
-{created:,} created, {updated:,} updated, {unchanged:,} unchanged, {skipped:,} skipped, {failed:,} failed, {unfinished:,} not sent yet (of {total:,}).</source>
+{created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped, {failed} failed, {unfinished} not sent yet (of {total}).</source>
         <translation>{state}
-{created:,} angelegt, {updated:,} aktualisiert, {unchanged:,} unverändert, {skipped:,} übersprungen, {failed:,} fehlgeschlagen, {unfinished:,} noch nicht gesendet (von {total:,}).</translation>
+{created} angelegt, {updated} aktualisiert, {unchanged} unverändert, {skipped} übersprungen, {failed} fehlgeschlagen, {unfinished} noch nicht gesendet (von {total}).</translation>
     </message>
 </context>
 <context>
     <name>RunPage</name>
     <message>
-        <location line="-81"/>
+        <location line="-88"/>
         <source>Importing</source>
         <translation>Import läuft</translation>
     </message>
@@ -4627,18 +4775,18 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
     </message>
     <message>
         <location line="+19"/>
-        <source>{finished:,} of {total:,}: {done:,} imported, {failed:,} failed, {skipped:,} skipped</source>
-        <translation>{finished:,} von {total:,}: {done:,} importiert, {failed:,} fehlgeschlagen, {skipped:,} übersprungen</translation>
+        <source>{finished} of {total}: {done} imported, {failed} failed, {skipped} skipped</source>
+        <translation>{finished} von {total}: {done} importiert, {failed} fehlgeschlagen, {skipped} übersprungen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
+        <source>{rate} rows per second, about {duration} left{waiting}</source>
+        <translation>{rate} Zeilen pro Sekunde, noch etwa {duration}{waiting}</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source> — the server asked to slow down; next try in {duration}</source>
         <translation> — der Server bittet um Drosselung; nächster Versuch in {duration}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>{rate:,.0f} rows per second, about {duration} left{waiting}</source>
-        <translation>{rate:,.0f} Zeilen pro Sekunde, noch etwa {duration}{waiting}</translation>
     </message>
 </context>
 <context>
@@ -5901,7 +6049,7 @@ Suchen Sie oben nach Kontakten, um sie hinzuzufügen.</translation>
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../ui/inbox/thread_view.py" line="+49"/>
+        <location filename="../../ui/inbox/thread_view.py" line="+41"/>
         <source>Select a conversation to read it</source>
         <translation>Wählen Sie eine Unterhaltung, um sie zu lesen</translation>
     </message>
@@ -5916,7 +6064,7 @@ Suchen Sie oben nach Kontakten, um sie hinzuzufügen.</translation>
         <translation>Externe Bilder werden zum Schutz Ihrer Privatsphäre ausgeblendet.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+61"/>
         <source>Today, {clock}</source>
         <translation>Heute, {clock}</translation>
     </message>
@@ -6002,12 +6150,12 @@ Suchen Sie oben nach Kontakten, um sie hinzuzufügen.</translation>
         <translation>Verlauf der Unterhaltung</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+103"/>
         <source>Load images</source>
         <translation>Bilder laden</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+98"/>
         <source>Open this link?</source>
         <translation>Diesen Link öffnen?</translation>
     </message>
@@ -6074,7 +6222,7 @@ Suchen Sie oben nach Kontakten, um sie hinzuzufügen.</translation>
 <context>
     <name>ValidationPage</name>
     <message>
-        <location filename="../../ui/contacts/import_dialog.py" line="-105"/>
+        <location filename="../../ui/contacts/import_dialog.py" line="-101"/>
         <source>Check before sending</source>
         <translation>Vor dem Senden prüfen</translation>
     </message>
@@ -6116,8 +6264,8 @@ Suchen Sie oben nach Kontakten, um sie hinzuzufügen.</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>{total:,} rows: {new:,} new, {existing:,} already in the workspace, {duplicates:,} repeated in the file (skipped), {bad:,} with problems (not sent).</source>
-        <translation>{total:,} Zeilen: {new:,} neu, {existing:,} schon im Arbeitsbereich, {duplicates:,} in der Datei doppelt (übersprungen), {bad:,} mit Problemen (nicht gesendet).</translation>
+        <source>{total} rows: {new} new, {existing} already in the workspace, {duplicates} repeated in the file (skipped), {bad} with problems (not sent).</source>
+        <translation>{total} Zeilen: {new} neu, {existing} schon im Arbeitsbereich, {duplicates} in der Datei doppelt (übersprungen), {bad} mit Problemen (nicht gesendet).</translation>
     </message>
 </context>
 <context>
@@ -6473,29 +6621,29 @@ Legen Sie einen mit „Neuer Webhook“ (Strg+N) an.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+154"/>
+        <location line="+155"/>
         <source>Create a webhook</source>
         <translation>Einen Webhook anlegen</translation>
     </message>
     <message>
-        <location line="-126"/>
-        <location line="+224"/>
+        <location line="-127"/>
+        <location line="+225"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-213"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Delete the webhook</source>
         <translation>Den Webhook löschen</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-48"/>
         <source>None yet</source>
         <translation>Noch keine</translation>
     </message>
@@ -6515,7 +6663,7 @@ Legen Sie einen mit „Neuer Webhook“ (Strg+N) an.</translation>
         <translation>Die Webhooks sind aktuell.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>no events</source>
         <translation>keine Ereignisse</translation>
     </message>

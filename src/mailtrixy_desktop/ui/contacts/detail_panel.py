@@ -54,7 +54,7 @@ from mailtrixy_desktop.store.tags_groups import TagChoice
 from mailtrixy_desktop.ui.contacts.chips_delegate import tag_color, text_color_on
 from mailtrixy_desktop.ui.contacts.table_model import format_custom
 from mailtrixy_desktop.ui.counts import count_text
-from mailtrixy_desktop.ui.i18n import moment_text, translated
+from mailtrixy_desktop.ui.i18n import counted, moment_text, translated
 
 TEXT_FIELDS = ("name", "email", "company", "phone")
 # The server's field names that get a message of their own under the field.
@@ -616,10 +616,15 @@ class ContactDetailPanel(QWidget):
         self._contact_id = None
         self._op_id = None
         self._many.setText(
-            self.tr(
-                "{count:,} contacts selected.\nUse the actions above the table to tag, group or "
-                "delete them together."
-            ).format(count=count)
+            counted(
+                self.tr(
+                    "%Ln contact(s) selected.\nUse the actions above the table to tag, group or "
+                    "delete them together.",
+                    "",
+                    count,
+                ),
+                count,
+            )
         )
         self._stack.setCurrentIndex(2)
 

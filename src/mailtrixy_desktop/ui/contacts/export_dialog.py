@@ -34,7 +34,7 @@ from mailtrixy_desktop.services.contact_csv import (
 from mailtrixy_desktop.services.workspace import Workspace
 from mailtrixy_desktop.ui.async_bridge import spawn
 from mailtrixy_desktop.ui.contacts.import_dialog import service_for
-from mailtrixy_desktop.ui.i18n import translated
+from mailtrixy_desktop.ui.i18n import counted, translated
 
 ColumnRole = Qt.ItemDataRole.UserRole + 1
 _TITLES = {
@@ -114,7 +114,7 @@ class ExportDialog(QDialog):
         browse.setObjectName("exportBrowse")
         browse.clicked.connect(self._browse)
         self.status = QLabel(
-            self.tr("{count:,} contacts will be exported.").format(count=len(self.ids))
+            counted(self.tr("%Ln contact(s) will be exported.", "", len(self.ids)), len(self.ids))
         )
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
@@ -165,7 +165,9 @@ class ExportDialog(QDialog):
     def export(self) -> None:
         if self._task is not None or not self.export_button.isEnabled():
             return
-        self.status.setText(self.tr("Writing {count:,} contacts…").format(count=len(self.ids)))
+        self.status.setText(
+            counted(self.tr("Writing %Ln contact(s)…", "", len(self.ids)), len(self.ids))
+        )
         self._task = spawn(self._export(), name="csv-export")
         self._update()
 
@@ -181,8 +183,8 @@ class ExportDialog(QDialog):
             self._task = None
             self._update()
         self.status.setText(
-            self.tr("{written:,} contacts written to {strip}.").format(
-                written=self.written, strip=self.path.text().strip()
-            )
+            counted(
+                self.tr("%Ln contact(s) written to {strip}.", "", self.written), self.written
+            ).format(strip=self.path.text().strip())
         )
         self.accept()

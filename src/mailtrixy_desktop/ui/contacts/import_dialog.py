@@ -55,12 +55,13 @@ from mailtrixy_desktop.services.contact_csv import (
     Inspection,
     Preview,
     RowIssue,
+    reason_message,
 )
 from mailtrixy_desktop.services.workspace import Workspace
 from mailtrixy_desktop.store.contact_imports import ImportJob, Policy
 from mailtrixy_desktop.sync.contact_import import ImportProgress, ImportReport
 from mailtrixy_desktop.ui.async_bridge import ChangeBridge, spawn
-from mailtrixy_desktop.ui.i18n import number, plural, translated
+from mailtrixy_desktop.ui.i18n import counted, number, translated
 
 log = logging.getLogger("mailtrixy_desktop.ui.contacts.import")
 
@@ -224,19 +225,31 @@ class IssuesModel(_HeadedTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._issues: tuple[RowIssue, ...] = ()
+        self._reasons: dict[str, str] = {}  # stored reason -> in the app's language
 
     def set_issues(self, issues: Sequence[RowIssue]) -> None:
         self.beginResetModel()
         self._issues = tuple(issues)
         self._count = len(self._issues)
+        self._reasons.clear()
         self.endResetModel()
+
+    def reason(self, row: int) -> str:
+        """Row ``row``'s reason in the app's language (rows keep it in English)."""
+        stored = self._issues[row].reason
+        said = self._reasons.get(stored)
+        if said is None:
+            said = self._reasons[stored] = translated(reason_message(stored))
+        return said
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         issue = self._issues[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (str(issue.line), issue.email, issue.reason)[index.column()]
+            if index.column() == 2:
+                return self.reason(index.row())
+            return (str(issue.line), issue.email)[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -511,7 +524,7 @@ class MappingPage(QWizardPage):
 
     def _refresh(self) -> None:
         self.w.preview_model.set_mapping(self.w.mapping)
-        self.problems.setText(" ".join(self.w.mapping.problems()))
+        self.problems.setText(" ".join(translated(p) for p in self.w.mapping.problems()))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -561,15 +574,15 @@ class ValidationPage(QWizardPage):
         else:
             self.counts.setText(
                 self.tr(
-                    "{total:,} rows: {new:,} new, {existing:,} already in the workspace, "
-                    "{duplicates:,} repeated in the file (skipped), {bad:,} with problems (not "
+                    "{total} rows: {new} new, {existing} already in the workspace, "
+                    "{duplicates} repeated in the file (skipped), {bad} with problems (not "
                     "sent)."
                 ).format(
-                    total=preview.total,
-                    new=preview.new,
-                    existing=preview.existing,
-                    duplicates=preview.duplicates,
-                    bad=preview.bad,
+                    total=number(preview.total),
+                    new=number(preview.new),
+                    existing=number(preview.existing),
+                    duplicates=number(preview.duplicates),
+                    bad=number(preview.bad),
                 )
             )
             issues = [*preview.bad_rows, *preview.duplicate_rows, *preview.existing_rows]
@@ -613,10 +626,13 @@ class RunPage(QWizardPage):
         self.bar.setValue(p.finished)
         self.status.setText(
             self.tr(
-                "{finished:,} of {total:,}: {done:,} imported, {failed:,} failed, "
-                "{skipped:,} skipped"
+                "{finished} of {total}: {done} imported, {failed} failed, {skipped} skipped"
             ).format(
-                finished=p.finished, total=p.total, done=p.done, failed=p.failed, skipped=p.skipped
+                finished=number(p.finished),
+                total=number(p.total),
+                done=number(p.done),
+                failed=number(p.failed),
+                skipped=number(p.skipped),
             )
         )
         waiting = (
@@ -627,8 +643,8 @@ class RunPage(QWizardPage):
             else ""
         )
         self.rate.setText(
-            self.tr("{rate:,.0f} rows per second, about {duration} left{waiting}").format(
-                rate=p.rate, duration=duration(p.seconds_left), waiting=waiting
+            self.tr("{rate} rows per second, about {duration} left{waiting}").format(
+                rate=number(round(p.rate)), duration=duration(p.seconds_left), waiting=waiting
             )
         )
 
@@ -661,26 +677,29 @@ class ReportPage(QWizardPage):
         if report is None:
             return
         c = report.counts
-        state = {
-            "finished": "The import is finished.",
-            "cancelled": "The import was cancelled; resume it from the list of past imports.",
-            "interrupted": "The import stopped: "
-            + (report.last_error or "it can be resumed from the list of past imports."),
-        }.get(report.state, report.state)
+        if report.state == "finished":
+            state = self.tr("The import is finished.")
+        elif report.state == "cancelled":
+            state = self.tr("The import was cancelled; resume it from the list of past imports.")
+        elif report.state == "interrupted":
+            state = self.tr("The import stopped: {why}").format(
+                why=report.last_error or self.tr("it can be resumed from the list of past imports.")
+            )
+        else:
+            state = report.state
         self.summary.setText(
             self.tr(
-                "{state}\n{created:,} created, {updated:,} updated, {unchanged:,} unchanged, "
-                "{skipped:,} skipped, {failed:,} failed, {unfinished:,} not sent yet "
-                "(of {total:,})."
+                "{state}\n{created} created, {updated} updated, {unchanged} unchanged, "
+                "{skipped} skipped, {failed} failed, {unfinished} not sent yet (of {total})."
             ).format(
                 state=state,
-                created=c.created,
-                updated=c.updated,
-                unchanged=c.unchanged,
-                skipped=c.skipped,
-                failed=c.failed,
-                unfinished=c.unfinished,
-                total=c.total,
+                created=number(c.created),
+                updated=number(c.updated),
+                unchanged=number(c.unchanged),
+                skipped=number(c.skipped),
+                failed=number(c.failed),
+                unfinished=number(c.unfinished),
+                total=number(c.total),
             )
         )
         self.save.setEnabled(c.failed > 0)
@@ -856,11 +875,12 @@ class ImportDialog(QWizard):
             return
         path = self.ask_save_path()
         if path:
-            count = self.service.save_failed_rows(self.report.job_id, path)
+            # In the app's language, like the report it comes from.
+            count = self.service.save_failed_rows(self.report.job_id, path, say=translated)
             self.report_page.summary.setText(
                 self.report_page.summary.text()
                 + "\n"
-                + plural(self.tr("%Ln failed row(s) saved to {path}.", "", count), count).format(
+                + counted(self.tr("%Ln failed row(s) saved to {path}.", "", count), count).format(
                     path=path
                 )
             )

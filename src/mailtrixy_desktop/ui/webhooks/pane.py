@@ -308,7 +308,8 @@ class WebhooksPane(Pane):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        blocked = self.workspace.admin.webhooks_blocked()
+        reason = self.workspace.admin.webhooks_blocked()
+        blocked = translated(reason) if reason is not None else None
         self.scope_notice.setText(blocked or "")
         self.scope_notice.setVisible(blocked is not None)
         self.list.placeholder = EMPTY_FORBIDDEN if blocked else EMPTY
@@ -334,7 +335,7 @@ class WebhooksPane(Pane):
     def new_webhook(self) -> None:
         blocked = self.workspace.admin.webhooks_blocked()
         if blocked is not None:
-            self.context.notify(blocked)
+            self.context.notify(translated(blocked))
             return
         # Loaded on first use: the dialog is not on the path to the pane's first paint.
         from mailtrixy_desktop.api.models import EVENTS
@@ -349,7 +350,7 @@ class WebhooksPane(Pane):
     def _create(self, dialog: Any, values: dict[str, Any]) -> None:
         if self.workspace.connectivity.state is State.OFFLINE:
             # Never queued: the secret would have nowhere to be shown.
-            dialog.set_status(OFFLINE_CREATE)
+            dialog.set_status(translated(OFFLINE_CREATE))
             return
         dialog.set_busy(True)
         self._creating = async_bridge.spawn(
@@ -364,7 +365,7 @@ class WebhooksPane(Pane):
                 dialog.set_status(exc.message)
             return
         except errors.Forbidden:
-            self._creation_failed(dialog, NO_WEBHOOKS_SCOPE)
+            self._creation_failed(dialog, translated(NO_WEBHOOKS_SCOPE))
             return
         except errors.NetworkError:
             self._creation_failed(dialog, translated(UNREACHABLE))
