@@ -338,7 +338,7 @@ def test_an_outbox_description_has_german_months_and_digit_grouping(
     qapp: QApplication, german: None, tmp_path: Path
 ) -> None:
     """services/outbox_view passes moments and counts as values; the UI writes them the
-    locale's way ("15. März" is Qt's "15 März", "2.500")."""
+    locale's way ("15. März", "2.500")."""
     from mailtrixy_desktop.services import outbox_view
     from mailtrixy_desktop.store.database import Store
     from mailtrixy_desktop.store.outbox import Operation, OpState
@@ -360,7 +360,7 @@ def test_an_outbox_description_has_german_months_and_digit_grouping(
     assert "15 Mar" in schedule  # English as a str
     assert "2,500 contacts" in members
     german_schedule = i18n.translated(schedule)
-    assert german_schedule.startswith("Kampagne #7 für 15 März ")
+    assert german_schedule.startswith("Kampagne #7 für 15. März, ")
     assert "Mar " not in german_schedule
     german_members = i18n.translated(members)
     assert german_members.startswith("2.500 Kontakte ")

@@ -32,7 +32,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
-from mailtrixy_desktop.i18n_marks import Message, Moment, Number, Source
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP, Message, Moment, Number, Source
 
 log = logging.getLogger(__name__)
 
@@ -213,8 +213,19 @@ def counted(text: str, n: int) -> str:
     return plural(text, n).replace(str(n), number(n), 1)
 
 
+# The date forms the app writes, each translatable as a whole: a language says where
+# its day and month go and what stands between them ("15. März" in German).
+DATE_FORMS = (
+    QT_TRANSLATE_NOOP("DateForm", "d MMM yyyy"),
+    QT_TRANSLATE_NOOP("DateForm", "d MMM HH:mm"),
+    QT_TRANSLATE_NOOP("DateForm", "d MMM yyyy HH:mm"),
+    QT_TRANSLATE_NOOP("DateForm", "d MMM yyyy, HH:mm"),
+    QT_TRANSLATE_NOOP("DateForm", "d MMM yyyy, HH:mm:ss"),
+)
+
+
 def moment_text(moment: datetime, form: str) -> str:
-    """``moment`` in local time, in Qt's date ``form`` ("d MMM yyyy"), with the month
-    names of the app's language."""
+    """``moment`` in local time, in Qt's date ``form`` ("d MMM yyyy", one of
+    ``DATE_FORMS``) as the app's language writes it, with its month names."""
     local = QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
-    return QLocale().toString(local, form)
+    return QLocale().toString(local, QCoreApplication.translate("DateForm", form))

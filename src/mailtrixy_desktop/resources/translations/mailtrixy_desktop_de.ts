@@ -2041,6 +2041,34 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
     </message>
 </context>
 <context>
+    <name>DateForm</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="+219"/>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>d MMM HH:mm</source>
+        <translation>d. MMM, HH:mm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>d MMM yyyy HH:mm</source>
+        <translation>d. MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>d MMM yyyy, HH:mm</source>
+        <translation>d. MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>d MMM yyyy, HH:mm:ss</source>
+        <translation>d. MMM yyyy, HH:mm:ss</translation>
+    </message>
+</context>
+<context>
     <name>DealBoard</name>
     <message>
         <location filename="../../ui/deals/board.py" line="+406"/>
