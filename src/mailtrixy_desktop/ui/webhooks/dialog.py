@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -407,9 +407,21 @@ class WebhookDialog(QDialog):
             self.tr("MailTrixy now posts the chosen events to {url}").format(url=url)
         )
         self.secret.setText(secret)
+        # The form page leaves the stack (kept, hidden): the dialog shrinks to the
+        # secret's page instead of leaving the form's height empty under it.
+        form = self.pages.widget(0)
         self.pages.setCurrentIndex(1)
+        if form is not None and form is not self.pages.currentWidget():
+            self.pages.removeWidget(form)
+            form.hide()
+        QTimer.singleShot(0, self, self._fit_secret_page)  # once the layout has settled
         self.done_button.setDefault(True)
         self.copy_button.setFocus()
+
+    def _fit_secret_page(self) -> None:
+        width = self.width()
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
+        self.resize(width, max(height, self.sizeHint().height(), self.minimumHeight()))
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.secret.text())
