@@ -365,3 +365,16 @@ def test_an_outbox_description_has_german_months_and_digit_grouping(
     german_members = i18n.translated(members)
     assert german_members.startswith("2.500 Kontakte ")
     assert "Gruppe #7" in german_members
+
+
+def test_dates_are_written_the_german_way(qapp: QApplication, german: None) -> None:
+    import datetime as dt
+
+    from mailtrixy_desktop.ui.deals.formatting import short_date
+    from mailtrixy_desktop.ui.i18n import moment_text
+
+    today = dt.date(2026, 1, 5)
+    assert short_date(dt.date(2026, 3, 12), today) == "12. März"
+    assert short_date(dt.date(2027, 3, 12), today) == "12. März 2027"
+    moment = dt.datetime(2026, 3, 15, 12, 0, tzinfo=dt.UTC).astimezone()
+    assert moment_text(moment, "d MMM yyyy").startswith("15. März 2026")

@@ -2043,12 +2043,13 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>DateForm</name>
     <message>
+        <location filename="../../ui/deals/column_model.py" line="+255"/>
         <location filename="../../ui/i18n.py" line="+219"/>
         <source>d MMM yyyy</source>
         <translation>d. MMM yyyy</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/i18n.py" line="+1"/>
         <source>d MMM HH:mm</source>
         <translation>d. MMM, HH:mm</translation>
     </message>
@@ -2066,6 +2067,16 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <location line="+1"/>
         <source>d MMM yyyy, HH:mm:ss</source>
         <translation>d. MMM yyyy, HH:mm:ss</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deals/formatting.py" line="+178"/>
+        <source>{day} {month}</source>
+        <translation>{day}. {month}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{day} {month} {year}</source>
+        <translation>{day}. {month} {year}</translation>
     </message>
 </context>
 <context>
@@ -2102,7 +2113,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>DealColumnModel</name>
     <message>
-        <location filename="../../ui/deals/column_model.py" line="+248"/>
+        <location filename="../../ui/deals/column_model.py" line="-6"/>
         <source>Assigned to {name}</source>
         <translation>Zuständig: {name}</translation>
     </message>
@@ -2112,7 +2123,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Voraussichtlicher Abschluss am {date}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Saving… (waiting in the outbox)</source>
         <translation>Wird gespeichert… (wartet im Postausgang)</translation>
     </message>
@@ -5388,7 +5399,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
     <name>Stages</name>
     <message>
         <location filename="../../services/outbox_view.py" line="-404"/>
-        <location filename="../../ui/deals/formatting.py" line="+23"/>
+        <location filename="../../ui/deals/formatting.py" line="-156"/>
         <source>Lead</source>
         <translation>Lead</translation>
     </message>
@@ -6531,7 +6542,7 @@ Suchen Sie oben nach Kontakten, um sie hinzuzufügen.</translation>
         <translation>MailTrixy sendet die gewählten Ereignisse jetzt an {url}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>

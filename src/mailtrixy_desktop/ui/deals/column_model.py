@@ -31,6 +31,7 @@ from typing import Any, Final, Literal
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QDate,
     QLocale,
     QMimeData,
@@ -250,7 +251,8 @@ class DealColumnModel(QAbstractListModel):
                 lines.append(
                     self.tr("Expected to close {date}").format(
                         date=QLocale().toString(
-                            QDate(close.year, close.month, close.day), "d MMM yyyy"
+                            QDate(close.year, close.month, close.day),
+                            QCoreApplication.translate("DateForm", "d MMM yyyy"),
                         )
                     )
                 )

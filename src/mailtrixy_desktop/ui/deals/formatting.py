@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Final
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from mailtrixy_desktop.api.models import STAGES, Stage
 from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
@@ -164,9 +164,20 @@ def short_date(day: dt.date, today: dt.date | None = None, locale: QLocale | Non
     locale = display_locale(locale)
     today = today or dt.date.today()
     month = _month(day.month, locale.name(), locale)
+    this_year, other_year = _day_forms(locale.name())
     if day.year == today.year:
-        return f"{day.day} {month}"
-    return f"{day.day} {month} {day.year}"
+        return this_year.format(day=day.day, month=month)
+    return other_year.format(day=day.day, month=month, year=day.year)
+
+
+@lru_cache(maxsize=8)
+def _day_forms(_locale_name: str) -> tuple[str, str]:
+    # Where a language puts the day and the month ("12. März" in German); once per
+    # locale, as cards paint by the hundred.
+    return (
+        QCoreApplication.translate("DateForm", "{day} {month}"),
+        QCoreApplication.translate("DateForm", "{day} {month} {year}"),
+    )
 
 
 @lru_cache(maxsize=64)
