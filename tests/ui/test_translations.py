@@ -378,3 +378,15 @@ def test_dates_are_written_the_german_way(qapp: QApplication, german: None) -> N
     assert short_date(dt.date(2027, 3, 12), today) == "12. März 2027"
     moment = dt.datetime(2026, 3, 15, 12, 0, tzinfo=dt.UTC).astimezone()
     assert moment_text(moment, "d MMM yyyy").startswith("15. März 2026")
+
+
+def test_a_blocked_image_is_named_in_german(qapp: QApplication, german: None) -> None:
+    from mailtrixy_desktop.services.message_html import render_message
+    from mailtrixy_desktop.ui.i18n import translated
+
+    body = '<p>Hallo</p><img src="https://tracker.example/o.gif" alt="Logo">'
+    rendered = render_message(body, None, allow_remote=False, translate=translated)
+    assert "[Bild blockiert: Logo]" in rendered.html
+    assert "Externes Bild von tracker.example, nicht geladen" in rendered.html
+    # Below the UI, without a translator: the English words.
+    assert "[image blocked: Logo]" in render_message(body, None, allow_remote=False).html

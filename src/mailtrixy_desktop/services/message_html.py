@@ -15,12 +15,20 @@ from __future__ import annotations
 import html
 import ipaddress
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 import nh3
+
+from mailtrixy_desktop.i18n_marks import QT_TRANSLATE_NOOP
+
+# What stands in for a blocked remote image; the UI passes its ``translated`` so a
+# person reads it in the app's language (this layer has no Qt).
+BLOCKED_NAMED = QT_TRANSLATE_NOOP("MessageHtml", "[image blocked: {alt}]")
+BLOCKED = QT_TRANSLATE_NOOP("MessageHtml", "[image blocked]")
+BLOCKED_TITLE = QT_TRANSLATE_NOOP("MessageHtml", "Remote image from {host}, not loaded")
 
 __all__ = ["RenderedMessage", "registrable_domain", "render_message"]
 
@@ -214,9 +222,10 @@ def _attrs(attributes: Sequence[tuple[str, str | None]]) -> str:
 class _Rewriter(HTMLParser):
     """Re-serialises nh3's output, swapping images and marking deceptive links."""
 
-    def __init__(self, *, allow_remote: bool) -> None:
+    def __init__(self, *, allow_remote: bool, translate: Callable[[str], str] = str) -> None:
         super().__init__(convert_charrefs=True)
         self.allow_remote = allow_remote
+        self.translate = translate
         self.out: list[str] = []
         self.blocked = 0
         self.remote: dict[str, None] = {}  # ordered set
@@ -265,8 +274,8 @@ class _Rewriter(HTMLParser):
                 self.remote[src] = None
             else:
                 self.blocked += 1
-                label = f"[image blocked: {alt}]" if alt else "[image blocked]"
-                title = f"Remote image from {_host_of(src)}, not loaded"
+                label = self.translate(BLOCKED_NAMED.format(alt=alt) if alt else BLOCKED)
+                title = self.translate(BLOCKED_TITLE.format(host=_host_of(src)))
                 self.out.append(
                     f'<span class="mt-blocked-image" title="{html.escape(title, quote=True)}">'
                     f"{html.escape(label)}</span>"
@@ -329,11 +338,16 @@ def _plain_to_html(text: str) -> str:
 
 
 def render_message(
-    body_html: str | None, body_text: str | None, *, allow_remote: bool
+    body_html: str | None,
+    body_text: str | None,
+    *,
+    allow_remote: bool,
+    translate: Callable[[str], str] = str,
 ) -> RenderedMessage:
-    """A message body as safe HTML; the HTML body wins, else the text body."""
+    """A message body as safe HTML; the HTML body wins, else the text body.
+    ``translate`` puts the few words this adds (a blocked image) in the app's language."""
     if body_html is not None and body_html.strip():
-        rewriter = _Rewriter(allow_remote=allow_remote)
+        rewriter = _Rewriter(allow_remote=allow_remote, translate=translate)
         rewriter.feed(_CLEANER.clean(body_html))
         rewriter.close()
         return RenderedMessage(

@@ -68,7 +68,7 @@
         <translation>Abgem.</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+155"/>
         <source>Not sent yet</source>
         <translation>Noch nicht gesendet</translation>
     </message>
@@ -747,7 +747,7 @@
         <translation>Gestern {clock}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Goes {when}</source>
         <translation>Versand: {when}</translation>
     </message>
@@ -2069,12 +2069,14 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>d. MMM yyyy, HH:mm:ss</translation>
     </message>
     <message>
+        <location filename="../../ui/campaigns/formatting.py" line="-28"/>
         <location filename="../../ui/deals/formatting.py" line="+178"/>
         <source>{day} {month}</source>
         <translation>{day}. {month}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../../ui/deals/formatting.py" line="+1"/>
         <source>{day} {month} {year}</source>
         <translation>{day}. {month} {year}</translation>
     </message>
@@ -2660,7 +2662,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Noch nichts für die Vorschau</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
@@ -3857,6 +3859,24 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <location line="+1"/>
         <source>Email</source>
         <translation>E-Mail</translation>
+    </message>
+</context>
+<context>
+    <name>MessageHtml</name>
+    <message>
+        <location filename="../../services/message_html.py" line="+29"/>
+        <source>[image blocked: {alt}]</source>
+        <translation>[Bild blockiert: {alt}]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[image blocked]</source>
+        <translation>[Bild blockiert]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote image from {host}, not loaded</source>
+        <translation>Externes Bild von {host}, nicht geladen</translation>
     </message>
 </context>
 <context>
@@ -6189,7 +6209,7 @@ Suchen Sie oben nach Kontakten, um sie hinzuzufügen.</translation>
         <translation>Verlauf der Unterhaltung</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>Load images</source>
         <translation>Bilder laden</translation>
     </message>

@@ -166,20 +166,34 @@ class CampaignDelegate(QStyledItemDelegate):
         painter.setFont(small)
         x = inner.left()
         pieces: list[tuple[str, bool]] = []
+        rate_metrics = small_metrics
         if has_figures(row):
-            for gap in ("    ", "  ", " "):
+            # Closer together, then a smaller font (longer labels in some languages),
+            # before anything is left to the tooltip.
+            tiny = QFont(small)
+            tiny.setPointSizeF(base.pointSizeF() * 0.8)
+            tiny_metrics = QFontMetrics(tiny)
+            for gap, metrics in (
+                ("    ", small_metrics),
+                ("  ", small_metrics),
+                (" ", small_metrics),
+                (" ", tiny_metrics),
+            ):
                 pieces = []
                 for number, rate in enumerate(rates(row)):
                     label = translated(SHORT_LABELS[rate.label])
                     pieces.append((f"{gap if number else ''}{label} ", True))
                     pieces.append((rate.percent(), False))
-                needed = sum(small_metrics.horizontalAdvance(p) for p, _quiet in pieces)
+                rate_metrics = metrics
+                needed = sum(metrics.horizontalAdvance(p) for p, _quiet in pieces)
                 if needed <= inner.width():
                     break
+            if rate_metrics is tiny_metrics:
+                painter.setFont(tiny)
         else:
             pieces.append((QCoreApplication.translate("CampaignDelegate", "Not sent yet"), True))
         for piece, quiet in pieces:
-            width = small_metrics.horizontalAdvance(piece)
+            width = rate_metrics.horizontalAdvance(piece)
             if x + width > inner.right():
                 break  # a narrow list shows what fits; the tooltip has all of it
             painter.setPen(muted if quiet else text)

@@ -146,9 +146,14 @@ def when_text(moment: dt.datetime, *, today: dt.date | None = None) -> str:
     if day == today - dt.timedelta(days=1):
         return translate("CampaignTimes", "Yesterday {clock}").format(clock=clock)
     month = locale.monthName(local.month, QLocale.FormatType.ShortFormat)
+    # The day and month as the language writes them ("12. März" in German).
     if local.year == today.year:
-        return f"{local.day} {month} {clock}"
-    return f"{local.day} {month} {local.year} {clock}"
+        date = translate("DateForm", "{day} {month}").format(day=local.day, month=month)
+    else:
+        date = translate("DateForm", "{day} {month} {year}").format(
+            day=local.day, month=month, year=local.year
+        )
+    return f"{date} {clock}"
 
 
 def long_when(moment: dt.datetime) -> str:

@@ -123,7 +123,9 @@ class EmailPreview(QTextBrowser):
             rendered_blocked, remote = 0, tuple[str, ...]()
         else:
             filled = merge_tags.fill_html(self._body or "", self._contact, self._custom_keys)
-            rendered = render_message(filled, None, allow_remote=self._remote.allowed)
+            rendered = render_message(
+                filled, None, allow_remote=self._remote.allowed, translate=translated
+            )
             body = merge_tags.highlight_unmatched(rendered.html, flag)
             rendered_blocked, remote = rendered.blocked_images, rendered.remote_image_urls
         self.blocked_images = rendered_blocked

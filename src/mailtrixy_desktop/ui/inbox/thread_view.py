@@ -355,7 +355,10 @@ class ThreadView(QTextBrowser):
             for entry in self._entries:
                 m = entry.message
                 rendered = render_message(
-                    m.body_html, m.body_text, allow_remote=self._remote.allowed
+                    m.body_html,
+                    m.body_text,
+                    allow_remote=self._remote.allowed,
+                    translate=translated,
                 )
                 blocked += rendered.blocked_images
                 remote.update(dict.fromkeys(rendered.remote_image_urls))
