@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QWidget
 
 from mailtrixy_desktop.services.workspace import Workspace
 from mailtrixy_desktop.ui.async_bridge import ChangeBridge
@@ -74,3 +75,21 @@ class Pane(QWidget):
 
     def settings_key(self, name: str) -> str:
         return f"panes/{self.objectName()}/{name}"
+
+
+def pane_title(text: str, parent: QWidget | None = None) -> QLabel:
+    """A pane's title, the same size and weight in every pane."""
+    title = QLabel(text, parent)
+    font = QFont(title.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    title.setFont(font)
+    return title
+
+
+def quiet_label(object_name: str, parent: QWidget | None = None) -> QLabel:
+    """A count or summary beside a title, in the palette's muted text (light and dark)."""
+    label = QLabel("", parent)
+    label.setObjectName(object_name)
+    label.setEnabled(False)
+    return label

@@ -17,7 +17,6 @@ from typing import ClassVar, Final
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import (
-    QFont,
     QHideEvent,
     QKeySequence,
     QPainter,
@@ -56,7 +55,7 @@ from mailtrixy_desktop.ui.campaigns.formatting import (
 )
 from mailtrixy_desktop.ui.campaigns.list_model import ID_ROLE, CampaignListModel
 from mailtrixy_desktop.ui.i18n import counted, number
-from mailtrixy_desktop.ui.pane import Pane, PaneContext
+from mailtrixy_desktop.ui.pane import Pane, PaneContext, pane_title, quiet_label
 
 log = logging.getLogger(__name__)
 
@@ -139,15 +138,8 @@ class CampaignsPane(Pane):
 
         bar = QHBoxLayout()
         bar.setSpacing(8)
-        title = QLabel(self.tr("Campaigns"), self)
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
-        bar.addWidget(title)
-        self.count_label = QLabel("", self)
-        self.count_label.setObjectName("campaignCount")
-        self.count_label.setEnabled(False)
+        bar.addWidget(pane_title(self.tr("Campaigns"), self))
+        self.count_label = quiet_label("campaignCount", self)
         bar.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
         bar.addStretch(1)
         self.search = QLineEdit(self)

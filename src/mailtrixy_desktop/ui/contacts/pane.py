@@ -37,7 +37,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -76,7 +76,7 @@ from mailtrixy_desktop.ui.contacts.table_model import (
 )
 from mailtrixy_desktop.ui.counts import count_text
 from mailtrixy_desktop.ui.i18n import number, plural
-from mailtrixy_desktop.ui.pane import Pane, PaneContext
+from mailtrixy_desktop.ui.pane import Pane, PaneContext, pane_title, quiet_label
 
 log = logging.getLogger("mailtrixy_desktop.ui.contacts")
 
@@ -189,15 +189,8 @@ class ContactsPane(Pane):
 
         header = QHBoxLayout()
         header.setSpacing(10)
-        title = QLabel(self.tr("Contacts"), self)
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
-        header.addWidget(title)
-        self.count_label = QLabel("", self)
-        self.count_label.setObjectName("contactsCount")
-        self.count_label.setEnabled(False)  # quiet text from the palette
+        header.addWidget(pane_title(self.tr("Contacts"), self))
+        self.count_label = quiet_label("contactsCount", self)
         header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
         header.addStretch(1)
         self.import_button: QPushButton = self._button(

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, Final
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -56,7 +56,7 @@ from mailtrixy_desktop.ui.deals.column_model import (
 )
 from mailtrixy_desktop.ui.deals.formatting import next_stage, stage_title
 from mailtrixy_desktop.ui.i18n import counted, number, translated
-from mailtrixy_desktop.ui.pane import Pane, PaneContext
+from mailtrixy_desktop.ui.pane import Pane, PaneContext, pane_title, quiet_label
 
 try:  # Qt 6.8+: a screen reader speaks the sentence without moving focus
     from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
@@ -199,15 +199,8 @@ class DealsPane(Pane):
 
         bar = QHBoxLayout()
         bar.setSpacing(8)
-        title = QLabel(self.tr("Deals"), self)
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
-        bar.addWidget(title)
-        self.count_label = QLabel("", self)
-        self.count_label.setObjectName("dealCount")
-        self.count_label.setEnabled(False)  # quiet text from the palette
+        bar.addWidget(pane_title(self.tr("Deals"), self))
+        self.count_label = quiet_label("dealCount", self)
         bar.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
         bar.addSpacing(12)
         bar.addStretch(1)

@@ -57,7 +57,7 @@ from mailtrixy_desktop.ui.inbox.composer import Composer
 from mailtrixy_desktop.ui.inbox.list_delegate import ConversationDelegate
 from mailtrixy_desktop.ui.inbox.list_model import ConversationListModel
 from mailtrixy_desktop.ui.inbox.thread_view import ThreadView
-from mailtrixy_desktop.ui.pane import Pane, PaneContext
+from mailtrixy_desktop.ui.pane import Pane, PaneContext, pane_title, quiet_label
 
 STATUSES = (
     ("open", QT_TRANSLATE_NOOP("InboxPane", "Open")),
@@ -174,15 +174,8 @@ class InboxPane(Pane):
         column.setContentsMargins(16, 12, 8, 8)
         column.setSpacing(8)
         heading = QHBoxLayout()
-        title = QLabel(self.tr("Inbox"), left)
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
-        heading.addWidget(title)
-        self.count_label = QLabel("", left)
-        self.count_label.setObjectName("conversationCount")
-        self.count_label.setEnabled(False)
+        heading.addWidget(pane_title(self.tr("Inbox"), left))
+        self.count_label = quiet_label("conversationCount", left)
         heading.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
         heading.addStretch(1)
         self.more_button = QToolButton(left)

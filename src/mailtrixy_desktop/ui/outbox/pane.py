@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QPalette, QShowEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -52,7 +52,7 @@ from mailtrixy_desktop.ui.outbox.model import (
     made_at,
     made_text,
 )
-from mailtrixy_desktop.ui.pane import Pane, PaneContext
+from mailtrixy_desktop.ui.pane import Pane, PaneContext, pane_title
 from mailtrixy_desktop.ui.pane_registry import PANES
 
 EMPTY_TEXT = QT_TRANSLATE_NOOP(
@@ -143,11 +143,7 @@ class OutboxPane(Pane):
         self._sized = False  # the detail area gets its height when first shown
         self._dialog: EditDialog | None = None
 
-        title = QLabel(self.tr("Outbox"))
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setWeight(QFont.Weight.DemiBold)
-        title.setFont(font)
+        title = pane_title(self.tr("Outbox"))
         self.summary = QLabel()
         self.summary.setObjectName("outboxSummary")
         self.summary.setEnabled(False)  # the palette's muted text, light and dark

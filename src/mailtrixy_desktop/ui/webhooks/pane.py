@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,7 +37,7 @@ from mailtrixy_desktop.sync.connectivity import State
 from mailtrixy_desktop.ui import async_bridge
 from mailtrixy_desktop.ui.counts import count_text
 from mailtrixy_desktop.ui.i18n import number, translated
-from mailtrixy_desktop.ui.pane import Pane, PaneContext
+from mailtrixy_desktop.ui.pane import Pane, PaneContext, pane_title, quiet_label
 from mailtrixy_desktop.ui.webhooks.delegates import WebhookDelegate
 from mailtrixy_desktop.ui.webhooks.guide import VerifyGuide
 from mailtrixy_desktop.ui.webhooks.models import WebhooksModel
@@ -140,14 +140,8 @@ class WebhooksPane(Pane):
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(8)
 
-        title = QLabel(self.tr("Webhooks"))
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setWeight(QFont.Weight.DemiBold)
-        title.setFont(font)
-        self.count = QLabel()
-        self.count.setObjectName("webhooksCount")
-        self.count.setEnabled(False)  # the palette's muted text
+        title = pane_title(self.tr("Webhooks"))
+        self.count = quiet_label("webhooksCount")
         self.refresh_button = _button(
             self.tr("Refresh"), "webhookRefresh", self.tr("Refresh from the server")
         )
