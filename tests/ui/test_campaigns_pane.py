@@ -37,7 +37,7 @@ from mailtrixy_desktop.store.database import Store
 from mailtrixy_desktop.store.outbox import OpState
 from mailtrixy_desktop.ui.async_bridge import ChangeBridge
 from mailtrixy_desktop.ui.campaigns.chart import StatsChart
-from mailtrixy_desktop.ui.campaigns.editor import CampaignDialog, ContactMatchesModel
+from mailtrixy_desktop.ui.campaigns.editor import CampaignDialog
 from mailtrixy_desktop.ui.campaigns.list_model import ID_ROLE, CampaignListModel
 from mailtrixy_desktop.ui.campaigns.pane import CampaignsPane
 from mailtrixy_desktop.ui.pane import PaneContext
@@ -150,10 +150,6 @@ def test_the_item_models_keep_qts_rules(qtmodeltester: Any, env: Env) -> None:
     model.set_rows(list(reversed(rows)))  # a reset
     model.set_rows(rows[:1])
     qtmodeltester.check(model)
-    matches = ContactMatchesModel()
-    matches.set_rows(list(env.workspace.contacts.rows([1, 2, 3]).values()))
-    qtmodeltester.check(matches)
-    assert matches.index(0, 0).data() == "Ana Lima <ana1@example.org>"
 
 
 def test_the_list_shows_status_time_and_rates_with_counts_in_the_tooltip(env: Env) -> None:

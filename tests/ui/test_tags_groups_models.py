@@ -12,9 +12,9 @@ from PySide6.QtGui import QColor
 from mailtrixy_desktop.store import contacts as contact_store
 from mailtrixy_desktop.store import tags_groups
 from mailtrixy_desktop.store.database import Store
+from mailtrixy_desktop.ui.contact_matches import ContactIdRole, ContactMatches
 from mailtrixy_desktop.ui.tags_groups.models import (
     ColorRole,
-    ContactMatchesModel,
     CountRole,
     EmailRole,
     GroupsModel,
@@ -103,9 +103,12 @@ def test_members_model_reads_rows_by_window(qtmodeltester, store: Store) -> None
 
 
 def test_contact_matches_model(qtmodeltester, store: Store) -> None:
-    model = ContactMatchesModel()
+    """The matches the deal, campaign and group-member pickers offer."""
+    model = ContactMatches()
     rows = contact_store.contacts_by_id(store, [3, 4])
     model.set_rows([rows[3], rows[4]])
     qtmodeltester.check(model)
     assert model.id_at(1) == 4
     assert model.index(0, 0).data().startswith("Person 0003 <")
+    assert model.index(1, 0).data(ContactIdRole) == 4
+    assert model.row_at(0).id == 3

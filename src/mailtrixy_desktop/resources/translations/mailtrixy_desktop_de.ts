@@ -255,7 +255,7 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/campaigns/editor.py" line="+105"/>
+        <location filename="../../ui/campaigns/editor.py" line="+106"/>
         <source>&lt;h1&gt;Hello {{contact.name}}&lt;/h1&gt;
 &lt;p&gt;Write your message here.&lt;/p&gt;
 &lt;p&gt;— The team&lt;/p&gt;
@@ -273,7 +273,7 @@
         <translation>Ortszeit</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+40"/>
         <source>New campaign</source>
         <translation>Neue Kampagne</translation>
     </message>
@@ -423,7 +423,7 @@
         <translation>Kontakt suchen, um die Platzhalter zu füllen…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Load images</source>
         <translation>Bilder laden</translation>
     </message>
@@ -519,7 +519,7 @@
         <translation>Entwurf speichern</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+146"/>
         <source>Give the campaign a name (only your team sees it).</source>
         <translation>Geben Sie der Kampagne einen Namen (nur Ihr Team sieht ihn).</translation>
     </message>
@@ -775,9 +775,9 @@
 <context>
     <name>CampaignsPane</name>
     <message>
-        <location filename="../../ui/campaigns/pane.py" line="+115"/>
+        <location filename="../../ui/campaigns/pane.py" line="+114"/>
         <location line="+27"/>
-        <location line="+70"/>
+        <location line="+63"/>
         <source>Campaigns</source>
         <translation>Kampagnen</translation>
     </message>
@@ -1431,11 +1431,19 @@ Mit den Aktionen über der Tabelle können Sie sie gemeinsam taggen, gruppieren 
     </message>
 </context>
 <context>
+    <name>ContactMatches</name>
+    <message>
+        <location filename="../../ui/contact_matches.py" line="+104"/>
+        <source>Matching contacts</source>
+        <translation>Passende Kontakte</translation>
+    </message>
+</context>
+<context>
     <name>ContactsPane</name>
     <message>
         <location filename="../../ui/contacts/pane.py" line="+146"/>
         <location line="+46"/>
-        <location line="+90"/>
+        <location line="+83"/>
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
@@ -2133,7 +2141,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../ui/deals/deal_dialog.py" line="+135"/>
+        <location filename="../../ui/deals/deal_dialog.py" line="+136"/>
         <source>Enter the deal&apos;s value (0 if it is not known yet).</source>
         <translation>Geben Sie den Wert des Deals ein (0, wenn er noch nicht bekannt ist).</translation>
     </message>
@@ -2160,7 +2168,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Der Wert muss kleiner als {limit} sein.</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+107"/>
         <source>New deal</source>
         <translation>Neuer Deal</translation>
     </message>
@@ -2215,12 +2223,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Nach Name, E-Mail oder Firma suchen…</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Matching contacts</source>
-        <translation>Passende Kontakte</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>C&amp;ontact</source>
         <translation>K&amp;ontakt</translation>
     </message>
@@ -2321,7 +2324,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Die Notizen konnten nicht geladen werden (offline?). Was Sie hier eingeben, ersetzt sie.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+89"/>
         <source>No contact in this workspace matches that.</source>
         <translation>Kein Kontakt in diesem Arbeitsbereich passt dazu.</translation>
     </message>
@@ -2430,7 +2433,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Deals</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
         <source>Search deals</source>
         <translation>Deals durchsuchen</translation>
     </message>
@@ -3280,7 +3283,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Posteingang</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <location line="+1"/>
         <source>More inbox options</source>
         <translation>Weitere Posteingang-Optionen</translation>
@@ -3353,7 +3356,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location line="-605"/>
+        <location line="-598"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
@@ -3393,7 +3396,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>5 Minuten</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+126"/>
         <source>Filter by status</source>
         <translation>Nach Status filtern</translation>
     </message>
@@ -3649,7 +3652,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
 <context>
     <name>LostReasonDialog</name>
     <message>
-        <location filename="../../ui/deals/pane.py" line="-638"/>
+        <location filename="../../ui/deals/pane.py" line="-631"/>
         <source>Mark as lost</source>
         <translation>Als verloren markieren</translation>
     </message>
@@ -4163,7 +4166,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Postausgang</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+54"/>
         <source>Changes waiting to be sent</source>
         <translation>Änderungen, die auf das Senden warten</translation>
     </message>
@@ -4886,7 +4889,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/pane.py" line="-996"/>
+        <location filename="../../ui/contacts/pane.py" line="-989"/>
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
@@ -4911,7 +4914,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Die angezeigten Kontakte auswählen</translation>
     </message>
     <message>
-        <location filename="../../ui/tags_groups/pane.py" line="+130"/>
+        <location filename="../../ui/tags_groups/pane.py" line="+128"/>
         <source>Tags &amp; Groups</source>
         <translation>Tags &amp; Gruppen</translation>
     </message>
@@ -4936,7 +4939,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Kontakte suchen, die zur Gruppe hinzukommen</translation>
     </message>
     <message>
-        <location filename="../../ui/campaigns/pane.py" line="-554"/>
+        <location filename="../../ui/campaigns/pane.py" line="-547"/>
         <source>Campaigns</source>
         <translation>Kampagnen</translation>
     </message>
@@ -4996,7 +4999,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Die ausgewählten Deals in die vorige Phase verschieben</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/pane.py" line="-785"/>
+        <location filename="../../ui/inbox/pane.py" line="-778"/>
         <source>Inbox</source>
         <translation>Posteingang</translation>
     </message>
@@ -5036,7 +5039,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Betreff, Kontakt und Labels durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox/pane.py" line="-482"/>
+        <location filename="../../ui/outbox/pane.py" line="-478"/>
         <source>Outbox</source>
         <translation>Postausgang</translation>
     </message>
@@ -5766,7 +5769,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Tags und Gruppen</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <location line="+22"/>
         <source>Tags</source>
         <translation>Tags</translation>
@@ -5787,12 +5790,7 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Kontakte hinzufügen: Name oder E-Mail eingeben…</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Matching contacts</source>
-        <translation>Passende Kontakte</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>Members of the group</source>
         <translation>Mitglieder der Gruppe</translation>
     </message>
@@ -5809,13 +5807,13 @@ Legen Sie einen mit „Neuer Kontakt“ an oder importieren Sie eine CSV-Datei.<
         <translation>Noch keine</translation>
     </message>
     <message>
-        <location line="-172"/>
-        <location line="+220"/>
+        <location line="-167"/>
+        <location line="+215"/>
         <source>Members</source>
         <translation>Mitglieder</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-278"/>
         <source>No tags yet.
 Tags label contacts; make one with New tag.</source>
         <translation>Noch keine Tags.
@@ -5900,7 +5898,7 @@ Gruppen sind Listen von Kontakten, etwa die Empfänger einer Kampagne.</translat
         <translation>Gruppen</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+30"/>
         <source>Add to group</source>
         <translation>Zur Gruppe hinzufügen</translation>
     </message>
@@ -6041,7 +6039,7 @@ Suchen Sie oben nach Kontakten, um sie hinzuzufügen.</translation>
         <translation>Gruppe „{name}“ gelöscht.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+38"/>
         <source>{plural} match; choose one from the list.</source>
         <translation>{plural} passen; wählen Sie einen aus der Liste.</translation>
     </message>
@@ -6051,7 +6049,7 @@ Suchen Sie oben nach Kontakten, um sie hinzuzufügen.</translation>
         <translation>Kein Kontakt passt zu dieser Suche (oder alle sind schon Mitglieder).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>The contact</source>
         <translation>Der Kontakt</translation>
     </message>
@@ -6071,8 +6069,8 @@ Suchen Sie oben nach Kontakten, um sie hinzuzufügen.</translation>
         <translation>der Server hat sie abgelehnt</translation>
     </message>
     <message>
-        <location line="-506"/>
-        <location line="+427"/>
+        <location line="-497"/>
+        <location line="+418"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -6649,7 +6647,7 @@ Legen Sie einen mit „Neuer Webhook“ (Strg+N) an.</translation>
     <message>
         <location line="+52"/>
         <location line="+35"/>
-        <location line="+44"/>
+        <location line="+38"/>
         <source>Webhooks</source>
         <translation>Webhooks</translation>
     </message>

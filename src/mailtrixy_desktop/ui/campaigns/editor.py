@@ -23,13 +23,11 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QCoreApplication,
     QDateTime,
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     QTimeZone,
@@ -39,7 +37,6 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -65,6 +62,12 @@ from mailtrixy_desktop.services.outbox_view import field_errors as refusal_field
 from mailtrixy_desktop.store.outbox import Operation
 from mailtrixy_desktop.ui.campaigns.formatting import count_text
 from mailtrixy_desktop.ui.campaigns.preview import EmailPreview
+from mailtrixy_desktop.ui.contact_matches import (
+    ContactIdRole,
+    ContactMatchesPopup,
+    contact_label,
+    search_rows,
+)
 from mailtrixy_desktop.ui.i18n import translated
 from mailtrixy_desktop.ui.refused_edit import reopen_refused
 
@@ -76,10 +79,8 @@ if TYPE_CHECKING:
 
 ERROR_RED: Final = "#E5484D"  # the forms' red (as the deal editor's), readable light and dark
 WARNING_AMBER: Final = "#C77700"
-MATCHES_SHOWN: Final = 12
 DEBOUNCE_MS: Final = 150
 GROUP_ID_ROLE: Final = Qt.ItemDataRole.UserRole + 1
-CONTACT_ID_ROLE: Final = Qt.ItemDataRole.UserRole + 2
 _EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # The form's fields by the names the server's errors use, in the order they are read.
 FIELDS: Final = (
@@ -126,41 +127,6 @@ def zone_text() -> str:
         "CampaignDialog", "local time"
     )
     return f"{name} (UTC{sign}{hours:02d}:{minutes:02d})"
-
-
-class ContactMatchesModel(QAbstractListModel):
-    """The contacts the preview's contact search found, as "Name <email>"."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ContactRow] = []
-
-    def set_rows(self, rows: Sequence[ContactRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ContactRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        contact = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return contact_label(contact)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return contact.company or None
-        if role == CONTACT_ID_ROLE:
-            return contact.id
-        return None
-
-
-def contact_label(contact: ContactRow) -> str:
-    return f"{contact.name} <{contact.email}>" if contact.name else contact.email
 
 
 class CampaignDialog(QDialog):
@@ -339,15 +305,11 @@ class CampaignDialog(QDialog):
         self.preview_contact.textEdited.connect(self._contact_edited)
         self.preview_contact.installEventFilter(self)
         picker_label.setBuddy(self.preview_contact)
-        self.matches = ContactMatchesModel(self)
-        self.completer = QCompleter(self.matches, self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.setWidget(self.preview_contact)
-        self.completer.setMaxVisibleItems(MATCHES_SHOWN)
-        self.matches_popup = QListView()
-        self.matches_popup.setObjectName("campaignPreviewMatches")
-        self.completer.setPopup(self.matches_popup)
-        self.completer.activated[QModelIndex].connect(self._match_chosen)  # type: ignore[index]
+        self._picker = ContactMatchesPopup(
+            self, self.preview_contact, "campaignPreviewMatches", self._match_chosen
+        )
+        self.matches, self.completer = self._picker.matches, self._picker.completer
+        self.matches_popup = self._picker.popup
         self.load_images = QPushButton(self.tr("Load images"))
         self.load_images.setObjectName("campaignLoadImages")
         self.load_images.setToolTip(self.tr("Fetch the body's remote images for this preview"))
@@ -706,20 +668,12 @@ class CampaignDialog(QDialog):
         self._search_timer.stop()
         text = self.preview_contact.text().strip()
         if not text:
-            self.matches.set_rows([])
-            self.matches_popup.hide()
+            self._picker.clear()
             return
-        contacts = self.workspace.contacts
-        ids = contacts.ids(search=text)[:MATCHES_SHOWN]
-        rows = contacts.rows(ids)
-        self.matches.set_rows([rows[i] for i in ids if i in rows])
-        if self.matches.rowCount() and self.preview_contact.hasFocus():
-            self.completer.complete()
-        else:
-            self.matches_popup.hide()
+        self._picker.show(search_rows(self.workspace, text))
 
     def _match_chosen(self, index: QModelIndex) -> None:
-        contact_id = index.data(CONTACT_ID_ROLE)
+        contact_id = index.data(ContactIdRole)
         if isinstance(contact_id, int):
             self.choose_preview_contact(contact_id)
 
@@ -729,7 +683,7 @@ class CampaignDialog(QDialog):
         if contact is None:
             return False
         self._preview_contact = contact
-        self.preview_contact.setText(contact_label(contact))
+        self.preview_contact.setText(contact_label(contact.name, contact.email))
         self.preview_contact.setCursorPosition(0)
         self.matches_popup.hide()
         self.update_preview()
@@ -1086,4 +1040,4 @@ def _next_hour() -> QDateTime:
     return now.addSecs(3600 - time.minute() * 60 - time.second())
 
 
-__all__ = ["CampaignDialog", "ContactMatchesModel", "confirm_delete_box", "utc_iso", "zone_text"]
+__all__ = ["CampaignDialog", "confirm_delete_box", "utc_iso", "zone_text"]

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 
 import pycountry
 from PySide6.QtCore import (
-    QAbstractListModel,
     QCoreApplication,
     QDate,
     QEvent,
@@ -53,7 +52,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -66,13 +64,18 @@ from mailtrixy_desktop.api.models import STAGES, DealFields, Stage
 from mailtrixy_desktop.services.outbox_view import field_errors as refusal_field_errors
 from mailtrixy_desktop.store.outbox import Operation
 from mailtrixy_desktop.ui.async_bridge import spawn
+from mailtrixy_desktop.ui.contact_matches import (
+    ContactIdRole,
+    ContactMatchesPopup,
+    contact_label,
+    search_rows,
+)
 from mailtrixy_desktop.ui.deals.formatting import stage_title
 from mailtrixy_desktop.ui.i18n import number
 from mailtrixy_desktop.ui.refused_edit import reopen_refused
 
 if TYPE_CHECKING:
     from mailtrixy_desktop.services.workspace import Workspace
-    from mailtrixy_desktop.store.contacts import ContactRow
     from mailtrixy_desktop.store.deals import DealRow
 
 log = logging.getLogger(__name__)
@@ -81,7 +84,6 @@ ERROR_RED = "#E5484D"  # the forms' red (the palette has no error role); reads o
 TITLE_MAX = 255
 VALUE_LIMIT = Decimal("1e13")  # the server takes values up to, not including, this
 CENTS = Decimal("0.01")
-MATCHES_SHOWN = 12
 SEARCH_DEBOUNCE_MS = 120
 NOTES_FETCH_SECONDS = 10.0
 # The form's fields, by the names the server's field errors use.
@@ -112,7 +114,6 @@ _OBJECT_NAME = {
     "expected_close_date": "dealCloseDate",
     "notes": "dealNotes",
 }
-ContactIdRole = Qt.ItemDataRole.UserRole + 1
 CurrencyCodeRole = Qt.ItemDataRole.UserRole + 2
 _NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum, shown as "No date"
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]")
@@ -253,46 +254,6 @@ class _CurrencyCompleter(QCompleter):
 
 
 # ---------------------------------------------------------------------- contacts
-class ContactMatches(QAbstractListModel):
-    """The contacts the contact search found, as "Name <email>", for the completer."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ContactRow] = []
-
-    def set_rows(self, rows: Sequence[ContactRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def id_at(self, row: int) -> int:
-        return self._rows[row].id
-
-    def row_of(self, row: int) -> ContactRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        contact = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return contact_label(contact.name, contact.email)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return contact.company or None
-        if role == ContactIdRole:
-            return contact.id
-        return None
-
-
-def contact_label(name: str, email: str) -> str:
-    if name and email:
-        return f"{name} <{email}>"
-    return name or email
-
-
 # ---------------------------------------------------------------------- the dialog
 class DealDialog(QDialog):
     """New deal (``deal_id=None``) or an edit of a cached one. Open it with ``open()``
@@ -399,19 +360,11 @@ class DealDialog(QDialog):
         self.contact.setClearButtonEnabled(True)
         self.contact.textEdited.connect(self._contact_edited)
         self.contact.installEventFilter(self)
-        self.matches = ContactMatches(self)
-        # Only our own search results (FTS over the cache) are offered: the completer
-        # neither filters them again nor needs their text to match what was typed.
-        self.completer = QCompleter(self.matches, self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.setWidget(self.contact)
-        self.completer.setMaxVisibleItems(MATCHES_SHOWN)
-        self.matches_popup = QListView()
-        self.matches_popup.setObjectName("dealContactMatches")
-        self.matches_popup.setAccessibleName(self.tr("Matching contacts"))
-        self.completer.setPopup(self.matches_popup)
-        # The index overload: the row says which contact; two could share a name.
-        self.completer.activated[QModelIndex].connect(self._match_chosen)  # type: ignore[index]
+        self._picker = ContactMatchesPopup(
+            self, self.contact, "dealContactMatches", self._match_chosen
+        )
+        self.matches, self.completer = self._picker.matches, self._picker.completer
+        self.matches_popup = self._picker.popup
         self._add_row(self.tr("C&ontact"), "contact", self.contact)
 
         self.assignee = QComboBox()
@@ -724,17 +677,9 @@ class DealDialog(QDialog):
         self._search_timer.stop()
         text = self.contact.text().strip()
         if not text or self._contact_id is not None:
-            self.matches.set_rows([])
-            self.matches_popup.hide()
+            self._picker.clear()
             return
-        contacts = self.workspace.contacts
-        ids = contacts.ids(search=text)[:MATCHES_SHOWN]
-        rows = contacts.rows(ids)
-        self.matches.set_rows([rows[i] for i in ids if i in rows])
-        if self.matches.rowCount() and self.contact.hasFocus():
-            self.completer.complete()
-        else:
-            self.matches_popup.hide()
+        self._picker.show(search_rows(self.workspace, text))
 
     def _match_chosen(self, index: QModelIndex) -> None:
         contact_id = index.data(ContactIdRole)
@@ -744,7 +689,7 @@ class DealDialog(QDialog):
 
     def choose_contact_at(self, row: int) -> None:
         """Take the ``row``-th match (what a click in the popup does)."""
-        contact = self.matches.row_of(row)
+        contact = self.matches.row_at(row)
         self._choose_contact(contact.id, contact_label(contact.name, contact.email))
 
     def _choose_contact(self, contact_id: int, text: str) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPaint
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
-    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,12 +38,12 @@ from mailtrixy_desktop.store import outbox as outbox_store
 from mailtrixy_desktop.store.outbox import OpState
 from mailtrixy_desktop.store.tags_groups import GroupRow, TagRow
 from mailtrixy_desktop.sync.connectivity import State
+from mailtrixy_desktop.ui.contact_matches import ContactMatchesPopup, search_rows
 from mailtrixy_desktop.ui.i18n import counted
 from mailtrixy_desktop.ui.pane import Pane, PaneContext
 from mailtrixy_desktop.ui.tags_groups.delegates import GroupDelegate, TagDelegate
 from mailtrixy_desktop.ui.tags_groups.dialogs import GroupDialog, TagDialog, _Form
 from mailtrixy_desktop.ui.tags_groups.models import (
-    ContactMatchesModel,
     GroupsModel,
     MembersModel,
     TagsModel,
@@ -56,7 +55,6 @@ from mailtrixy_desktop.ui.tags_groups.models import (
 # How long a form waits for the server before it closes and leaves the change queued.
 FORM_WAIT_MS = 4000
 SEARCH_DEBOUNCE_MS = 120
-MATCHES_SHOWN = 12
 
 
 class _Placeholder:
@@ -154,7 +152,6 @@ class TagsGroupsPane(Pane):
         self.tags_model = TagsModel(self)
         self.groups_model = GroupsModel(self)
         self.members_model = MembersModel(self.workspace.contacts.rows, self)
-        self.matches_model = ContactMatchesModel(self)
         self._watches: dict[int, _Watch] = {}
         self._selected_tag: int | None = None
         self._selected_group: int | None = None
@@ -279,16 +276,11 @@ class TagsGroupsPane(Pane):
         self.member_search.installEventFilter(self)
         # The completer only shows our own search results (FTS over the cache), so
         # it is attached to the field without filtering or rewriting its text.
-        self.completer = QCompleter(self.matches_model, self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.setWidget(self.member_search)
-        self.completer.setMaxVisibleItems(MATCHES_SHOWN)
-        self.matches_popup = QListView()
-        self.matches_popup.setObjectName("groupMembersMatches")
-        self.matches_popup.setAccessibleName(self.tr("Matching contacts"))
-        self.completer.setPopup(self.matches_popup)
-        # The QModelIndex overload: the row tells which contact, the text would not.
-        self.completer.activated[QModelIndex].connect(self._match_chosen)  # type: ignore[index]
+        self._picker = ContactMatchesPopup(
+            self, self.member_search, "groupMembersMatches", self._match_chosen
+        )
+        self.matches_model, self.completer = self._picker.matches, self._picker.completer
+        self.matches_popup = self._picker.popup
 
         self.members_add = _button(
             self.tr("Add to group"),
@@ -711,18 +703,10 @@ class TagsGroupsPane(Pane):
         group = self.current_group()
         text = self.member_search.text().strip()
         if group is None or not text:
-            self.matches_model.set_rows([])
-            self.matches_popup.hide()
+            self._picker.clear()
             return
         members = set(self.members_model.ids())
-        contacts = self.workspace.contacts
-        ids = [i for i in contacts.ids(search=text) if i not in members][:MATCHES_SHOWN]
-        rows = contacts.rows(ids)
-        self.matches_model.set_rows([rows[i] for i in ids if i in rows])
-        if self.matches_model.rowCount() and self.member_search.hasFocus():
-            self.completer.complete()
-        else:
-            self.matches_popup.hide()
+        self._picker.show(search_rows(self.workspace, text, leave_out=members))
 
     def add_from_search(self) -> None:
         """The Add button and Enter: the highlighted match, or the only one."""
@@ -763,8 +747,7 @@ class TagsGroupsPane(Pane):
         contact = self.workspace.contacts.get(contact_id)
         self.workspace.admin.add_members(group.id, [contact_id])
         self.member_search.clear()
-        self.matches_model.set_rows([])
-        self.matches_popup.hide()
+        self._picker.clear()
         name = contact.name if contact is not None else self.tr("The contact")
         self.context.notify(
             self.tr("Added {name} to “{name2}”.").format(name=name, name2=group.name)
