@@ -160,8 +160,11 @@ class OutboxEngine:
             if due is not None:
                 due = max(due, self._network_hold_until)
             timeout = None if due is None or self._auth_failed else max(0.05, due - self.clock())
+            # asyncio.timeout, not wait_for: no inner task, so a stop that cancels this
+            # one never leaves an unstarted Event.wait() behind.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=timeout)
+                async with asyncio.timeout(timeout):
+                    await self._wake.wait()
 
     async def drain(self) -> int:
         """Send every operation that may go now; returns how many were settled."""

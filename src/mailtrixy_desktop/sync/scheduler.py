@@ -137,8 +137,9 @@ class SyncScheduler:
                 continue
             wait = min([*self._due.values(), self._full_due]) - now
             self._wake.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=max(0.05, wait))
+            with contextlib.suppress(TimeoutError):  # see OutboxEngine._run
+                async with asyncio.timeout(max(0.05, wait)):
+                    await self._wake.wait()
 
     async def _pull(self, names: list[str], *, full: bool) -> None:
         self._set(SyncActivity(True, None, self._activity.last_finished_at, None))
